@@ -1,0 +1,13 @@
+export * from './errors/drover-error.js';
+export * from './errors/catalogue.js';
+export * from './names/patterns.js';
+export * from './units/duration.js';
+export * from './units/size.js';
+export * from './units/time.js';
+export * from './deploys/status.js';
+export * from './config/load-config.js';
+export * from './config/listen.js';
+export * from './log/create-log.js';
+export type * as SchedulerApi from './generated/scheduler.js';
+export type * as SupervisorApi from './generated/supervisor.js';
+export type * as LoggerApi from './generated/logger.js';
