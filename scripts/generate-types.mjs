@@ -13,7 +13,11 @@ mkdirSync(outDir, { recursive: true });
 let stale = [];
 for (const name of names) {
   const spec = new URL(`../openapi/${name}.yaml`, import.meta.url);
-  const ast = await openapiTS(spec, { alphabetize: false, exportType: false });
+  const ast = await openapiTS(spec, {
+    alphabetize: false,
+    exportType: false,
+    defaultNonNullable: false,
+  });
   const text =
     `// Generated from openapi/${name}.yaml by scripts/generate-types.mjs. Do not edit.\n` +
     astToString(ast);

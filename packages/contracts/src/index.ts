@@ -11,3 +11,4 @@ export * from './log/create-log.js';
 export type * as SchedulerApi from './generated/scheduler.js';
 export type * as SupervisorApi from './generated/supervisor.js';
 export type * as LoggerApi from './generated/logger.js';
+export * from './net/free-port.js';

@@ -1,6 +1,11 @@
 import type { Command } from 'commander';
+import { registerSchedulerCommand } from './scheduler.js';
+import { registerApplyCommand } from './apply.js';
+import { registerUpCommand } from './up.js';
 
 /** Every `drover` sub-command registers itself here, one line each. */
 export function registerCommands(program: Command): void {
-  void program;
+  registerSchedulerCommand(program);
+  registerApplyCommand(program);
+  registerUpCommand(program);
 }

@@ -48,13 +48,14 @@ export function validateConfig<T>(value: unknown, schema: ConfigSchema): T {
 }
 
 /**
- * Reads a YAML (or JSON) config file, lays `overrides` over it (values the composition root took
- * from the environment), and validates it.
+ * Reads a YAML (or JSON) config file, lays `overrides` over it and `defaults` under it (values the
+ * composition root took from the environment), and validates it.
  */
 export function loadConfig<T>(
   file: string | undefined,
   schema: ConfigSchema,
   overrides: Record<string, unknown> = {},
+  defaults: Record<string, unknown> = {},
 ): T {
   let raw: unknown = {};
   if (file !== undefined) {
@@ -78,6 +79,8 @@ export function loadConfig<T>(
     }
   }
   const merged: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(defaults))
+    if (v !== undefined && !(k in merged)) merged[k] = v;
   for (const [k, v] of Object.entries(overrides)) if (v !== undefined) merged[k] = v;
   return validateConfig<T>(merged, schema);
 }

@@ -365,7 +365,7 @@ export interface components {
             git: {
                 url: string;
                 /** @default main */
-                ref: string;
+                ref?: string;
             };
         };
         ArtifactSource: {
@@ -389,7 +389,7 @@ export interface components {
             /** @description An argv array (run without a shell) or a string (run as `/bin/sh -c 'exec …'`). */
             command: string | string[];
             /** @default 1 */
-            instances: number;
+            instances?: number;
             ready?: components["schemas"]["Ready"];
             health?: {
                 min_healthy?: components["schemas"]["Duration"];
@@ -406,7 +406,7 @@ export interface components {
             /** @description Hosts to publish first, alone. */
             canary?: number;
             /** @default true */
-            auto_revert: boolean;
+            auto_revert?: boolean;
         };
         Stage: {
             hosts?: components["schemas"]["Name"][];
@@ -430,7 +430,7 @@ export interface components {
                 [key: string]: components["schemas"]["ProcessType"];
             };
             /** @default 5 */
-            keep_releases: number;
+            keep_releases?: number;
             notify?: components["schemas"]["Notify"][];
             stages?: {
                 [key: string]: components["schemas"]["Stage"];
@@ -499,13 +499,13 @@ export interface components {
             revision?: string;
             strategy?: components["schemas"]["Strategy"];
             /** @default false */
-            dry_run: boolean;
+            dry_run?: boolean;
             message?: string;
             /**
              * @default queue
              * @enum {string}
              */
-            lock: "queue" | "fail" | "supersede";
+            lock?: "queue" | "fail" | "supersede";
         };
         RollbackRequest: {
             to?: components["schemas"]["ReleaseId"];
@@ -684,6 +684,11 @@ export interface components {
     headers: {
         /** @description Version of the resource, for `If-Match`. */
         ETag: string;
+        /**
+         * @description What a PUT did: `created`, `updated`, or `unchanged` (the same spec was already stored; its
+         *     ETag and timestamps are kept). `drover apply` reports it per item.
+         */
+        Outcome: "created" | "updated" | "unchanged";
     };
     pathItems: never;
 }
@@ -871,6 +876,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "X-Drover-Outcome": components["headers"]["Outcome"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1006,6 +1012,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "X-Drover-Outcome": components["headers"]["Outcome"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -32,12 +32,13 @@ export function toDroverError(thrown: unknown): DroverError {
   if (thrown.type === 'entity.parse.failed') return commonErrors.malformedJson(thrown.message);
   if (thrown.type === 'entity.too.large') return commonErrors.payloadTooLarge(thrown.message);
   const items = (thrown.errors ?? []).map((e) => {
-    const extra = e.params?.['additionalProperty'];
     const path = (e.path ?? '').replace(/^\./, '').replace(/^\//, '').replace(/\//g, '.');
+    const unknown = e.errorCode?.startsWith('additionalProperties') ?? false;
     return {
-      path: typeof extra === 'string' && !path.endsWith(extra) ? `${path}.${extra}` : path,
-      message:
-        typeof extra === 'string' ? `unknown field '${extra}'` : (e.message ?? 'is not valid'),
+      path,
+      message: unknown
+        ? `unknown field '${path.split('.').pop() ?? ''}'`
+        : (e.message ?? 'is not valid'),
     };
   });
   const detail =
