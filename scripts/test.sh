@@ -11,6 +11,9 @@ npx nx run-many -t lint --output-style=static >/tmp/drover-lint.$$.log 2>&1 || {
   exit 1
 }
 rm -f /tmp/drover-lint.$$.log
+echo "lint: tests and benchmarks"
+npx tsc -p tsconfig.json
+npx eslint tests bench
 echo "lint: openapi"
 npm run --silent lint:openapi >/dev/null 2>/tmp/drover-redocly.$$.log || {
   cat /tmp/drover-redocly.$$.log >&2
