@@ -1,1 +1,12 @@
-export {};
+export { createSupervisor, type Supervisor, type SupervisorOptions } from './supervisor.js';
+export { runSupervisor } from './main.js';
+export {
+  loadSupervisorConfig,
+  resolveConfig,
+  type SupervisorConfig,
+} from './config/supervisor-config.js';
+export { supervisorConfigSchema, programSpecSchema } from './config/schema.js';
+export type { ProgramSpecInput } from './config/program-spec.js';
+export { ProgramManager, type Action, type ReloadOutcome } from './programs/program-manager.js';
+export type { Origin } from './state/definitions-store.js';
+export { supervisorErrors } from './errors.js';

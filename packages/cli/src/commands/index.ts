@@ -2,10 +2,12 @@ import type { Command } from 'commander';
 import { registerSchedulerCommand } from './scheduler.js';
 import { registerApplyCommand } from './apply.js';
 import { registerUpCommand } from './up.js';
+import { registerSupervisorCommand } from './supervisor.js';
 
 /** Every `drover` sub-command registers itself here, one line each. */
 export function registerCommands(program: Command): void {
   registerSchedulerCommand(program);
   registerApplyCommand(program);
   registerUpCommand(program);
+  registerSupervisorCommand(program);
 }
