@@ -10,3 +10,4 @@ export type { ProgramSpecInput } from './config/program-spec.js';
 export { ProgramManager, type Action, type ReloadOutcome } from './programs/program-manager.js';
 export type { Origin } from './state/definitions-store.js';
 export { supervisorErrors } from './errors.js';
+export { scanTaggedProcesses, readProcStat } from './state/proc.js';
