@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerLoggerCommand } from './logger.js';
 import { registerSchedulerCommand } from './scheduler.js';
 import { registerApplyCommand } from './apply.js';
 import { registerUpCommand } from './up.js';
@@ -6,6 +7,7 @@ import { registerSupervisorCommand } from './supervisor.js';
 
 /** Every `drover` sub-command registers itself here, one line each. */
 export function registerCommands(program: Command): void {
+  registerLoggerCommand(program);
   registerSchedulerCommand(program);
   registerApplyCommand(program);
   registerUpCommand(program);

@@ -1,0 +1,13 @@
+import type { Command } from 'commander';
+import { runLogger } from '@drover/logger';
+
+/** `drover logger --config FILE`: the host's logger (runs until SIGTERM). */
+export function registerLoggerCommand(program: Command): void {
+  program
+    .command('logger')
+    .description('Run the host logger: per-program rotating logs, read over HTTP')
+    .requiredOption('--config <file>', 'logger config (YAML)')
+    .action(async (options: { config: string }) => {
+      await runLogger({ configFile: options.config });
+    });
+}
