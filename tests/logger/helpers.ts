@@ -88,9 +88,22 @@ export function makeHeldFifo(dir: string, name: string): { path: string; close()
   return { path, close: () => closeSync(fd) };
 }
 
-/** Every line of a program's log on disk: archives (gunzipped) oldest first, then current. */
+/**
+ * Every line of a program's log on disk: archives (gunzipped) oldest first, then current. A
+ * rotation between listing and reading makes it read again.
+ */
 export function linesOnDisk(root: string, program: string): string[] {
-  const dir = join(root, program);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return readLinesOnce(join(root, program));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      if (attempt === 10) return [];
+    }
+  }
+}
+
+function readLinesOnce(dir: string): string[] {
   const names = readdirSync(dir);
   const archives = names.filter((n) => /^@.*\.log(\.gz)?$/.test(n)).sort();
   const out: string[] = [];
@@ -99,13 +112,10 @@ export function linesOnDisk(root: string, program: string): string[] {
     const text = (a.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
     out.push(...text.split('\n').filter((l) => l !== ''));
   }
-  if (names.includes('current')) {
-    out.push(
-      ...readFileSync(join(dir, 'current'), 'utf8')
-        .split('\n')
-        .filter((l) => l !== ''),
-    );
-  }
+  const current = readFileSync(join(dir, 'current'), 'utf8');
+  // A partly written last line is not a line yet.
+  const complete = current.slice(0, current.lastIndexOf('\n') + 1);
+  out.push(...complete.split('\n').filter((l) => l !== ''));
   return out;
 }
 
@@ -181,4 +191,33 @@ export async function postNumbered(
     });
     if (response.status !== 200) throw new Error(`POST answered ${response.status}`);
   }
+}
+
+/**
+ * Reads a streaming response body (follow) until `done` says so, then cancels it. Returns the
+ * text received.
+ */
+export async function readStreamUntil(
+  res: Response,
+  done: (text: string) => boolean,
+  timeoutMs = 15_000,
+): Promise<string> {
+  const body = res.body;
+  if (!body) throw new Error('no body');
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  const timer = setTimeout(() => void reader.cancel(), timeoutMs);
+  try {
+    while (!done(text)) {
+      const chunk: { value?: Uint8Array; done: boolean } = await reader.read();
+      if (chunk.done) break;
+      text += decoder.decode(chunk.value, { stream: true });
+    }
+  } finally {
+    clearTimeout(timer);
+    await reader.cancel();
+  }
+  if (!done(text)) throw new Error(`stream ended early; got:\n${text.slice(-500)}`);
+  return text;
 }
