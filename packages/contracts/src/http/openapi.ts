@@ -28,6 +28,7 @@ export function openApiMiddleware(options: ValidatorOptions): RequestHandler[] {
     validateResponses: options.validateResponses ? { allErrors: true } : false,
     validateSecurity: { handlers: { bearer: bearerSecurityHandler(options.tokens) } },
     ignoreUndocumented: true,
-    validateFormats: 'fast',
+    validateFormats: true,
+    ajvFormats: { mode: 'fast' },
   });
 }

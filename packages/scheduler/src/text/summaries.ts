@@ -25,7 +25,7 @@ export function appText(a: App): string {
       Object.entries(a.stages)
         .map(
           ([name, st]) =>
-            `${name} (${(st.hosts ?? []).length} hosts${st.roles?.length ? `, roles ${st.roles.join(',')}` : ''})`,
+            `${name} (${plural((st.hosts ?? []).length, 'host')}${st.roles?.length ? `, roles ${st.roles.join(',')}` : ''})`,
         )
         .join(', ') || '-'
     }`,
@@ -60,4 +60,8 @@ export function hostText(h: Host): string {
       `roles: ${h.roles.join(',') || '-'}; labels: ${labels || '-'}; environment: ${Object.keys(h.environment).join(',') || '-'}`,
     ].join('\n') + '\n'
   );
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
