@@ -28,10 +28,10 @@ export type Client = ReturnType<
 >;
 export type ProgramView = SupervisorApi.components['schemas']['Program'];
 
-export function apiClient(url: string, token: string | undefined = TOKEN): Client {
+export function apiClient(url: string, token: string | null = TOKEN): Client {
   return createClient<SupervisorApi.paths, 'application/json' | 'application/problem+json'>({
     baseUrl: url,
-    headers: token === undefined ? {} : { Authorization: `Bearer ${token}` },
+    headers: token === null ? {} : { Authorization: `Bearer ${token}` },
   });
 }
 
@@ -113,18 +113,20 @@ export async function startInProcess(
   });
   const url = await sup.start();
   const root = config.root;
-  return {
+  const handle: InProcess = {
     sup,
     url,
     api: apiClient(url),
     dir,
     root,
     async close() {
-      await sup.shutdown();
+      // `sup` may have been swapped by a test that restarts the supervisor.
+      await handle.sup.shutdown();
       killTagged(root);
       dir.remove();
     },
   };
+  return handle;
 }
 
 /** `drover supervisor --config FILE` as a real child process. */
@@ -146,6 +148,8 @@ export async function startService(configFile: string): Promise<Service> {
 /** Reads a FIFO the way the logger does (net.Socket on a non-blocking fd), collecting lines. */
 export class FifoReader {
   lines: string[] = [];
+  /** Everything read, byte for byte (as UTF-8 text). */
+  text = '';
   private socket: Socket;
   private rest = '';
 
@@ -153,6 +157,7 @@ export class FifoReader {
     const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     this.socket = new Socket({ fd, readable: true, writable: false });
     this.socket.on('data', (chunk: Buffer) => {
+      this.text += chunk.toString('utf8');
       const text = this.rest + chunk.toString('utf8');
       const parts = text.split('\n');
       this.rest = parts.pop() ?? '';

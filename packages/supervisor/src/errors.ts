@@ -37,6 +37,8 @@ export const supervisorErrors = {
     new DroverError('locked', 1, 'Another supervisor holds this root', {
       detail: `another supervisor holds ${path}`,
     }),
+  invalidConfig: (detail: string) =>
+    new DroverError('invalid-config', 400, 'Config file is not valid', { detail }),
   noConfigFile: () =>
     new DroverError('no-config-file', 400, 'Nothing to reload', {
       detail: 'the supervisor was started without a config file',

@@ -2,7 +2,7 @@ import { mkdirSync, realpathSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Express } from 'express';
-import type { Log } from '@drover/contracts';
+import { isConfigError, type Log } from '@drover/contracts';
 import { boundUrl, closeServer, listen } from '@drover/contracts/http';
 import { createApp } from './api/create-app.js';
 import { loadSupervisorConfig, type SupervisorConfig } from './config/supervisor-config.js';
@@ -71,7 +71,14 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
     reloading ??= (async () => {
       try {
         if (config.file === undefined) throw supervisorErrors.noConfigFile();
-        const next = loadSupervisorConfig(config.file);
+        let next: SupervisorConfig;
+        try {
+          next = loadSupervisorConfig(config.file);
+        } catch (err) {
+          // A bad file is the caller's problem (400), and changes nothing.
+          if (isConfigError(err)) throw supervisorErrors.invalidConfig(err.message);
+          throw err;
+        }
         const outcome = await manager.reload(next.programs);
         config = { ...config, programs: next.programs, tokenSha256: next.tokenSha256 };
         log.info(outcome, 'reloaded');

@@ -1,4 +1,4 @@
-import { execFile, spawn, type StdioOptions } from 'node:child_process';
+import { execFile, spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { isSameLiveProcess } from '../state/proc.js';
 
@@ -73,6 +73,8 @@ export class ProcessRunner {
   private readonly adopted = new Set<HandleState>();
   private adoptPoll: NodeJS.Timeout | undefined;
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Spawned children whose exit is not reported yet, so `detach` can let go of them. */
+  private readonly children = new Map<HandleState, ChildProcess>();
 
   constructor(private readonly options: { adoptPollMs: number; stopPollMs?: number }) {}
 
@@ -112,6 +114,7 @@ export class ProcessRunner {
       killTimer: undefined,
       done: false,
     };
+    if (child.pid !== undefined) this.children.set(handle, child);
     child.once('exit', (code, signal) => this.leaderGone(handle, { code, signal, known: true }));
     child.once('error', (err) => {
       // Spawn failures (ENOENT, EACCES) arrive here with no pid and no 'exit'.
@@ -196,6 +199,14 @@ export class ProcessRunner {
     this.adoptPoll = undefined;
     for (const h of this.adopted) if (h.killTimer !== undefined) clearTimeout(h.killTimer);
     this.adopted.clear();
+    // Their exits are the next supervisor's business now.
+    for (const [handle, child] of this.children) {
+      handle.done = true;
+      if (handle.killTimer !== undefined) clearTimeout(handle.killTimer);
+      handle.notify?.destroy();
+      child.unref();
+    }
+    this.children.clear();
   }
 
   get adoptedCount(): number {
@@ -228,6 +239,7 @@ export class ProcessRunner {
     handle.done = true;
     if (handle.killTimer !== undefined) clearTimeout(handle.killTimer);
     this.adopted.delete(handle);
+    this.children.delete(handle);
     handle.onExit(info);
   }
 
