@@ -183,14 +183,28 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** List an app's releases */
+        /**
+         * List an app's releases
+         * @description Newest first. A release being prepared is listed with `complete: false` and
+         *     `preparing: true`; one whose last prepare failed, with `complete: false` and `error`.
+         */
         get: operations["listReleases"];
         put?: never;
         /**
          * Prepare a release (fetch, link, build)
-         * @description Idempotent by `id`: a repeat of a completed prepare returns the same release, a repeat
-         *     while one runs joins it, the same id with another revision or source is 409. Streams its
-         *     output as chunked `text/plain` (or SSE); `?wait=false` answers 202 at once.
+         * @description Fetches the source into a staging directory (git: a mirror in `repo/`, `git archive` of
+         *     the commit; artifact: download, sha256 check, unpack), links `linked_dirs` /
+         *     `linked_files` from `shared/`, runs `build`, then renames the staging directory to
+         *     `releases/<id>`; a failed prepare leaves nothing that could be published.
+         *
+         *     Idempotent by `id`: a repeat of a completed prepare returns the same release, a repeat
+         *     by the same deploy while one runs joins it, the same id with another revision or source
+         *     is 409, and another deploy's operation on the app while one runs is 409.
+         *
+         *     The answer follows `Accept`: `application/json` answers the release once done;
+         *     `text/event-stream` streams `log` events and ends with a `result` (or `error`) event;
+         *     anything else streams chunked `text/plain` whose last line states the outcome
+         *     (`OK …` or `FAILED …`). `?wait=false` answers 202 at once; poll the releases.
          */
         post: operations["prepareRelease"];
         delete?: never;
@@ -213,7 +227,20 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Switch `current` to a release and restart its programs */
+        /**
+         * Switch `current` to a release and restart its programs
+         * @description Switches `current` atomically (a new symlink renamed over the old one), defines the
+         *     programs `<app>.<type>` (`<app>.<type>.<n>` with `instances`) from the release's
+         *     processes (origin `release`, working directory `current`), removes the app's programs
+         *     whose type is gone, restarts (or signals) the rest, and waits until every one is
+         *     RUNNING and ready for `min_healthy` (and `http` answers 2xx), or `timeout` passes, or
+         *     one turns FATAL. Answers healthy or unhealthy with per-program detail (200 either way);
+         *     an unhealthy release is marked `bad`. Appends a line to `revisions.log`.
+         *
+         *     Publishing the release that is already current answers that publish's recorded result
+         *     and restarts nothing; the same deploy's repeat while it runs joins it. Streams like the
+         *     prepare does when `Accept` is not `application/json`.
+         */
         post: operations["publishRelease"];
         delete?: never;
         options?: never;
@@ -233,7 +260,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Switch back to an earlier release */
+        /**
+         * Switch back to an earlier release
+         * @description Publishes `to` (the executor always names it, so every host ends on the same release)
+         *     or else the newest complete, non-bad release older than `current`, the same way a
+         *     publish does. The release it leaves is marked `bad` when its publish had failed. A
+         *     repeat by the same deploy answers the recorded result.
+         */
         post: operations["rollbackApp"];
         delete?: never;
         options?: never;
@@ -253,7 +286,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Remove old releases beyond `keep` */
+        /**
+         * Remove old releases beyond `keep`
+         * @description Removes the oldest releases beyond the newest `keep`, but never `current`, never the
+         *     newest good release older than `current` (the rollback target), never one being
+         *     prepared. Safe to repeat.
+         */
         post: operations["cleanupReleases"];
         delete?: never;
         options?: never;
@@ -470,62 +508,130 @@ export interface components {
             programs: number;
             version: string;
         };
-        /** @description Who asks, for which deploy; `fence` refuses a stale executor. */
-        DeployRef: {
-            deploy_id: string;
-            who: string;
-            fence: number;
-        };
+        /** @description The deploy this call belongs to; the same deploy's repeat joins or replays. */
+        DeployId: string;
+        /** @description Who started the deploy (recorded in `revisions.log`). */
+        Who: string;
+        /**
+         * @description Grows each time an executor takes a deploy over, and never decreases across an app's
+         *     deploys (a counter per app); a call with a lower fence than the app has seen is 409
+         *     `stale-fence`, so a stale executor can never act after its successor.
+         */
+        Fence: number;
+        /** @description A path inside the release (no leading `/`, no `.` or `..` component). */
+        RelativePath: string;
+        ProcessType: string;
         AppSummary: {
             name: components["schemas"]["Name"];
             current: components["schemas"]["ReleaseId"] | null;
+            /** @description Complete releases on disk. */
             releases: number;
         };
         Release: {
             id: components["schemas"]["ReleaseId"];
+            /** @description The commit sha (git) or the artifact's sha256. */
             revision: string;
             /** Format: date-time */
             created_at: string;
-            /** @description Bytes on disk. */
+            /** @description Bytes on disk (0 while preparing). */
             size: number;
             current: boolean;
             /** @description Marked after a failed publish. */
             bad: boolean;
+            /** @description Prepared and publishable. */
             complete: boolean;
+            /** @description A prepare of this id runs now. */
+            preparing?: boolean;
+            deploy_id?: components["schemas"]["DeployId"];
+            /** @description Why the last prepare of this id failed. */
+            error?: string;
         };
-        PrepareRequest: components["schemas"]["DeployRef"] & {
+        GitSource: {
+            git: {
+                /** @description Any URL git accepts over file, git, http(s) or ssh. */
+                url: string;
+                /** @description Resolved when `revision` is not a full commit sha. */
+                ref?: string;
+            };
+        };
+        ArtifactSource: {
+            artifact: {
+                /** @description `.tar.gz`, `.tgz` and `.tar` are unpacked; anything else is stored as is. */
+                url: string;
+                sha256: string;
+                /** @description Download limit (default `1GiB`). */
+                max_size?: string;
+            };
+        };
+        PrepareRequest: {
+            deploy_id: components["schemas"]["DeployId"];
+            who: components["schemas"]["Who"];
+            fence: components["schemas"]["Fence"];
             id: components["schemas"]["ReleaseId"];
+            /**
+             * @description The commit sha the deploy resolved (git), or a ref to resolve here (the first
+             *     host's prepare); the artifact's sha256 for artifacts.
+             */
             revision: string;
-            /** @description `{git: {url, ref}}` or `{artifact: {url, sha256}}`. */
-            source: Record<string, never>;
+            source: components["schemas"]["GitSource"] | components["schemas"]["ArtifactSource"];
+            /** @description Commands run in order in the release via `/bin/sh -c`, as `user`. */
             build?: string[];
+            build_timeout?: components["schemas"]["Duration"];
+            /** @description The app's merged with the host's; never echoed. */
             environment?: components["schemas"]["Environment"];
+            /** @description Builds and programs run as this user. */
             user?: string;
-            linked_files?: string[];
-            linked_dirs?: string[];
+            linked_files?: components["schemas"]["RelativePath"][];
+            linked_dirs?: components["schemas"]["RelativePath"][];
             /** @description Process types (`web`, `worker`, …) to program specs. */
             processes?: {
                 [key: string]: components["schemas"]["ProgramSpec"];
             };
         };
-        PublishRequest: components["schemas"]["DeployRef"] & {
-            /** @description `restart`, or `signal:HUP` and the like. */
-            restart?: string;
-            health?: {
-                min_healthy?: components["schemas"]["Duration"];
-                http?: string;
-                timeout?: components["schemas"]["Duration"];
-            };
+        /** @description When a publish counts as healthy. */
+        HealthGate: {
+            /** @description Every program RUNNING and ready this long without a restart (default 5s). */
+            min_healthy?: components["schemas"]["Duration"];
+            /** @description Must answer 2xx too. */
+            http?: string;
+            /** @description Unhealthy when not healthy by then (default 60s). */
+            timeout?: components["schemas"]["Duration"];
+        };
+        /** @description `restart` (default), or `signal:HUP` and the like for programs that reload. */
+        RestartMode: string;
+        PublishRequest: {
+            deploy_id: components["schemas"]["DeployId"];
+            who: components["schemas"]["Who"];
+            fence: components["schemas"]["Fence"];
+            restart?: components["schemas"]["RestartMode"];
+            health?: components["schemas"]["HealthGate"];
         };
         PublishResult: {
             release: components["schemas"]["ReleaseId"];
+            /** @description What `current` was before. */
+            previous: components["schemas"]["ReleaseId"] | null;
+            /** @enum {string} */
+            action: "publish" | "rollback";
             healthy: boolean;
+            /** @description Why healthy or not, in one line. */
+            detail: string;
+            deploy_id: components["schemas"]["DeployId"];
+            /** Format: date-time */
+            at: string;
             programs: components["schemas"]["ProgramSummary"][];
         };
-        RollbackRequest: components["schemas"]["DeployRef"] & {
+        RollbackRequest: {
+            deploy_id: components["schemas"]["DeployId"];
+            who: components["schemas"]["Who"];
+            fence: components["schemas"]["Fence"];
             to?: components["schemas"]["ReleaseId"];
+            restart?: components["schemas"]["RestartMode"];
+            health?: components["schemas"]["HealthGate"];
         };
-        CleanupRequest: components["schemas"]["DeployRef"] & {
+        CleanupRequest: {
+            deploy_id: components["schemas"]["DeployId"];
+            who: components["schemas"]["Who"];
+            fence: components["schemas"]["Fence"];
             keep: number;
         };
     };
@@ -575,7 +681,32 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Another operation holds the program (`holder` says which). */
+        /**
+         * @description The release could not be prepared from what was given (a missing linked file, an
+         *     artifact that does not match its sha256 or would unpack outside the release, a build
+         *     that failed); `detail` says which.
+         */
+        Unprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The source could not be fetched (git or the artifact's server failed). */
+        BadGateway: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description Another operation holds the program or the app (`holder` says which), the same release
+         *     id was asked for with another revision or source, or the call's fence is stale.
+         */
         Conflict: {
             headers: {
                 [name: string]: unknown;
@@ -937,6 +1068,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
         };
@@ -944,7 +1076,7 @@ export interface operations {
     prepareRelease: {
         parameters: {
             query?: {
-                /** @description `false` answers 202 at once; poll the release. */
+                /** @description `false` answers 202 at once; poll the releases. */
                 wait?: boolean;
             };
             header?: never;
@@ -960,7 +1092,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The prepared release. */
+            /** @description The prepared release (or its streamed log). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -968,6 +1100,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Release"];
                     "text/plain": string;
+                    "text/event-stream": string;
                 };
             };
             /** @description Accepted; the prepare runs on. */
@@ -983,6 +1116,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            502: components["responses"]["BadGateway"];
         };
     };
     publishRelease: {
@@ -1003,13 +1138,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The publish's result, healthy or not. */
+            /** @description The publish's result, healthy or not (or its streamed log). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PublishResult"];
+                    "text/plain": string;
+                    "text/event-stream": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1035,13 +1172,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The rollback's result. */
+            /** @description The rollback's result (or its streamed log). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PublishResult"];
+                    "text/plain": string;
+                    "text/event-stream": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1067,7 +1206,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description What was removed. */
+            /** @description What was removed and what is kept. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1075,6 +1214,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         removed: components["schemas"]["ReleaseId"][];
+                        kept: components["schemas"]["ReleaseId"][];
                     };
                 };
             };
