@@ -11,3 +11,7 @@ export { ProgramManager, type Action, type ReloadOutcome } from './programs/prog
 export type { Origin } from './state/definitions-store.js';
 export { supervisorErrors } from './errors.js';
 export { scanTaggedProcesses, readProcStat } from './state/proc.js';
+export { importSupervisord } from './import/supervisord.js';
+export { importProcfile } from './import/procfile.js';
+export { importDaemontools } from './import/daemontools.js';
+export { renderProgramsYaml, type ImportResult } from './import/import-result.js';

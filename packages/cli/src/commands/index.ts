@@ -4,6 +4,7 @@ import { registerSchedulerCommand } from './scheduler.js';
 import { registerApplyCommand } from './apply.js';
 import { registerUpCommand } from './up.js';
 import { registerSupervisorCommand } from './supervisor.js';
+import { registerImportCommand } from './import.js';
 
 /** Every `drover` sub-command registers itself here, one line each. */
 export function registerCommands(program: Command): void {
@@ -12,4 +13,5 @@ export function registerCommands(program: Command): void {
   registerApplyCommand(program);
   registerUpCommand(program);
   registerSupervisorCommand(program);
+  registerImportCommand(program);
 }
