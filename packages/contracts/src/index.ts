@@ -12,3 +12,6 @@ export type * as SchedulerApi from './generated/scheduler.js';
 export type * as SupervisorApi from './generated/supervisor.js';
 export type * as LoggerApi from './generated/logger.js';
 export * from './net/free-port.js';
+export * from './deploys/deploy-record.js';
+export * from './deploys/keys.js';
+export * from './deploys/plan-groups.js';

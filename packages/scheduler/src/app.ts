@@ -9,7 +9,11 @@ import {
   requestLogger,
   specPath,
 } from '@drover/contracts/http';
+import { deployKeys, parseDuration } from '@drover/contracts';
 import type { SchedulerConfig } from './config/scheduler-config.js';
+import { createDeployStore } from './deploys/deploy-store.js';
+import type { DeployQueue } from './queue.js';
+import { deployRoutes } from './routes/deploy-routes.js';
 import { schedulerErrors } from './errors.js';
 import { createMetrics } from './metrics.js';
 import { registryRoutes } from './routes/registry-routes.js';
@@ -24,6 +28,7 @@ export interface SchedulerAppDeps {
   redis: Redis;
   config: SchedulerConfig;
   log: Log;
+  queue: DeployQueue;
   version?: string;
 }
 
@@ -34,6 +39,7 @@ export function createSchedulerApp({
   redis,
   config,
   log,
+  queue,
   version = '0.1.0',
 }: SchedulerAppDeps): Express {
   const app = express();
@@ -70,12 +76,14 @@ export function createSchedulerApp({
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
+  const apps = createRegistryStore<AppSpec>(redis, keys, 'app');
+  const hosts = createRegistryStore<HostSpec>(redis, keys, 'host');
   app.use(
     registryRoutes({
       plural: 'apps',
       param: 'app',
       listKey: 'apps',
-      store: createRegistryStore<AppSpec>(redis, keys, 'app'),
+      store: apps,
       view: appView,
       itemText: appText,
       listText: appsText,
@@ -86,10 +94,24 @@ export function createSchedulerApp({
       plural: 'hosts',
       param: 'host',
       listKey: 'hosts',
-      store: createRegistryStore<HostSpec>(redis, keys, 'host'),
+      store: hosts,
       view: hostView,
       itemText: hostText,
       listText: hostsText,
+    }),
+  );
+
+  const dkeys = deployKeys(config.prefix);
+  app.use(
+    deployRoutes({
+      redis,
+      keys: dkeys,
+      apps,
+      hosts,
+      deploys: createDeployStore(redis, dkeys),
+      queue,
+      agentToken: config.agent_token,
+      agentTimeoutMs: parseDuration(config.agent_timeout),
     }),
   );
 

@@ -5,6 +5,10 @@ export const schedulerErrors = {
   notFound: (kind: string, name: string) => commonErrors.notFound(`no ${kind} named '${name}'`),
   etagMismatch: (kind: string, name: string) =>
     commonErrors.preconditionFailed(`${kind} '${name}' has changed since that ETag (If-Match)`),
+  alreadyFinished: (id: string, status: string) =>
+    new DroverError('deploy-finished', 409, 'Deploy has already finished', {
+      detail: `deploy ${id} is ${status}: there is nothing to cancel`,
+    }),
   redisDown: (detail: string) =>
     new DroverError('redis-unavailable', 503, 'Redis is not reachable', { detail }),
 };

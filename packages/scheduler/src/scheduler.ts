@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import type { Log } from '@drover/contracts';
 import { boundUrl, closeServer, listen } from '@drover/contracts/http';
 import { createSchedulerApp } from './app.js';
+import { createDeployQueue } from './queue.js';
 import type { SchedulerConfig } from './config/scheduler-config.js';
 
 export interface RunningScheduler {
@@ -20,13 +21,15 @@ export function connectRedis(url: string): Redis {
 export async function startScheduler(config: SchedulerConfig, log: Log): Promise<RunningScheduler> {
   const redis = connectRedis(config.redis);
   redis.on('error', (err: Error) => log.warn({ err: err.message }, 'redis connection error'));
-  const app = createSchedulerApp({ redis, config, log });
+  const queue = createDeployQueue(config.redis, config.prefix);
+  const app = createSchedulerApp({ redis, config, log, queue });
   const server = await listen(app, config.listen);
   return {
     url: boundUrl(server),
     server,
     async stop() {
       await closeServer(server);
+      await queue.close();
       await redis.quit().catch(() => redis.disconnect());
     },
   };

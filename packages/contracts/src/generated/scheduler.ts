@@ -520,6 +520,14 @@ export interface components {
             /** Format: date-time */
             finished_at?: string;
             detail?: string;
+            previous_release?: string | null;
+        };
+        DeployGroup: {
+            hosts: string[];
+            /** Format: date-time */
+            started_at?: string;
+            /** Format: date-time */
+            finished_at?: string;
         };
         Deploy: {
             id: string;
@@ -529,18 +537,41 @@ export interface components {
             kind: "deploy" | "rollback";
             status: components["schemas"]["DeployStatus"];
             phase: components["schemas"]["DeployPhase"];
-            release_id: components["schemas"]["ReleaseId"];
+            /** @description The release this deploy prepares and publishes (a rollback's target once known). */
+            release_id: string;
+            revision_requested?: string;
             /** @description The commit sha (or artifact sha256) every host gets. */
             revision?: string;
+            rollback_to?: string;
+            /** @description The token that started it. */
             who: string;
+            cancelled_by?: string;
             message?: string;
-            hosts?: components["schemas"]["DeployHost"][];
+            error?: string;
+            strategy: components["schemas"]["Strategy"];
+            hosts: components["schemas"]["DeployHost"][];
+            groups?: components["schemas"]["DeployGroup"][];
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
             started_at?: string;
             /** Format: date-time */
             finished_at?: string;
+        };
+        DeployPlan: {
+            app: string;
+            stage: string;
+            /** @enum {string} */
+            kind: "deploy" | "rollback";
+            release_id: string;
+            revision_requested?: string;
+            strategy: components["schemas"]["Strategy"];
+            /** @description Hosts in the order they are published, group by group. */
+            groups: string[][];
+            phases: {
+                phase: components["schemas"]["DeployPhase"];
+                steps: string[];
+            }[];
         };
         DeployList: {
             deploys: components["schemas"]["Deploy"][];
@@ -1081,6 +1112,16 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A dry run's plan; nothing was queued or run. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeployPlan"];
+                    "text/plain": string;
+                };
+            };
             /** @description Queued. */
             202: {
                 headers: {
@@ -1119,6 +1160,8 @@ export interface operations {
             /** @description Queued, as a deploy of kind `rollback`. */
             202: {
                 headers: {
+                    /** @description The deploy's URL. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {

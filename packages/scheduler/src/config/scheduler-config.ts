@@ -1,4 +1,4 @@
-import { listenSchema, loadConfig, type ConfigSchema } from '@drover/contracts';
+import { durationSchema, listenSchema, loadConfig, type ConfigSchema } from '@drover/contracts';
 import type { TokenEntry } from '@drover/contracts/http';
 
 export interface SchedulerConfig {
@@ -8,6 +8,8 @@ export interface SchedulerConfig {
   tokens: TokenEntry[];
   /** What the scheduler presents to the hosts' agents (later issues proxy through it). */
   agent_token?: string;
+  /** How long a read from a host's agent may take before the host counts as unreachable. */
+  agent_timeout: string;
   /** Validate every response against the spec (tests turn this on; it costs CPU). */
   validate_responses: boolean;
 }
@@ -39,6 +41,7 @@ export const schedulerConfigSchema: ConfigSchema = {
       },
     },
     agent_token: { type: 'string', minLength: 16 },
+    agent_timeout: { ...durationSchema, default: '2s' },
     validate_responses: { type: 'boolean', default: false },
   },
 };

@@ -145,7 +145,7 @@ describe('validation', () => {
     assertProblem(await call('DELETE', '/v1/hosts/nobody', auth('admin')), 404, 'not-found');
   });
   test('planned operations are not routed', async () => {
-    assertProblem(await call('GET', '/v1/deploys', auth('read')), 404, 'not-found');
+    assertProblem(await call('GET', '/v1/processes', auth('read')), 404, 'not-found');
   });
 });
 

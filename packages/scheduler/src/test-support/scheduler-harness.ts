@@ -4,6 +4,7 @@ import { createLog } from '@drover/contracts';
 import { boundUrl, closeServer, listen, sha256Hex } from '@drover/contracts/http';
 import { startRedis, type TestRedis } from '@drover/contracts/testing';
 import { createSchedulerApp } from '../app.js';
+import { createDeployQueue, type DeployQueue } from '../queue.js';
 import type { SchedulerConfig } from '../config/scheduler-config.js';
 
 export const TOKENS = {
@@ -31,6 +32,7 @@ export async function startHarness(): Promise<Harness> {
     redis: redis.url,
     prefix: `test-${Math.random().toString(36).slice(2)}`,
     validate_responses: true,
+    agent_timeout: '500ms',
     tokens: (Object.keys(TOKENS) as (keyof typeof TOKENS)[]).map((scope) => ({
       name: `${scope}-token`,
       scopes: [scope],
@@ -38,13 +40,17 @@ export async function startHarness(): Promise<Harness> {
     })),
   };
   const servers: { server: Server; client: Redis }[] = [];
+  const queue: DeployQueue = createDeployQueue(redis.url, config.prefix);
   const startOne = async () => {
     const client = new Redis(redis.url, { maxRetriesPerRequest: 1 });
     const log = createLog('scheduler', {
       level: 'debug',
       destination: { write: (line: string) => void logLines.push(line) },
     });
-    const server = await listen(createSchedulerApp({ redis: client, config, log }), config.listen);
+    const server = await listen(
+      createSchedulerApp({ redis: client, config, log, queue }),
+      config.listen,
+    );
     const entry = { server, client };
     servers.push(entry);
     return {
@@ -67,6 +73,7 @@ export async function startHarness(): Promise<Harness> {
         await closeServer(s.server);
         await s.client.quit();
       }
+      await queue.close();
       await redis.stop();
     },
   };
