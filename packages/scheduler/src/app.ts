@@ -46,7 +46,7 @@ export function createSchedulerApp({
   app.disable('x-powered-by');
   app.set('etag', false);
   const keys = keyspace(config.prefix);
-  const metrics = createMetrics();
+  const metrics = createMetrics({ redis, metricsKey: deployKeys(config.prefix).metrics, queue });
   const spec = readFileSync(specPath('scheduler'), 'utf8');
 
   app.use(requestLogger(log));

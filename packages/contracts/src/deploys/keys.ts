@@ -16,8 +16,13 @@ export function deployKeys(prefix: string) {
     stageQueue: (app: string, stage: string) => `${base}:stage:${app}:${stage}:queue`,
     /** The stage lock: the holding deploy id, with a lease (PX). */
     stageLock: (app: string, stage: string) => `${base}:stage:${app}:${stage}:lock`,
-    /** Grows on every take-over of the stage lock; every agent call carries it. */
-    stageFence: (app: string, stage: string) => `${base}:stage:${app}:${stage}:fence`,
+    /**
+     * Grows each time an executor takes a stage lock of the app (new deploy or take-over); every
+     * agent call carries it, and agents refuse a lower one than they have seen for the app.
+     */
+    appFence: (app: string) => `${base}:app:${app}:fence`,
+    /** Counters the executors keep and the scheduler's /metrics shows (HINCRBY). */
+    metrics: `${base}:metrics`,
     /** A claimed release id of an app (SET NX): no two deploys share one. */
     releaseClaim: (app: string, id: string) => `${base}:app:${app}:release:${id}`,
     /** Idempotency-Key of a token → deploy id. */

@@ -391,6 +391,14 @@ export interface components {
             /** @default 1 */
             instances?: number;
             ready?: components["schemas"]["Ready"];
+            /** @description Up this long counts as started (the supervisor's default is 1s). */
+            start_secs?: components["schemas"]["Duration"];
+            /** @enum {string} */
+            stop_signal?: "HUP" | "INT" | "TERM" | "KILL" | "USR1" | "USR2" | "QUIT" | "CONT" | "STOP" | "ALRM" | "WINCH";
+            stop_timeout?: components["schemas"]["Duration"];
+            /** @enum {string} */
+            autorestart?: "always" | "unexpected" | "never";
+            priority?: number;
             health?: {
                 min_healthy?: components["schemas"]["Duration"];
                 http?: string;
