@@ -11,6 +11,7 @@ import { FifoChannel } from './fifo/fifo-channel.js';
 import { createSupervisorMetrics } from './metrics/supervisor-metrics.js';
 import { ProcessRunner } from './programs/process-runner.js';
 import { ProgramManager, type ReloadOutcome } from './programs/program-manager.js';
+import { Releases } from './releases/index.js';
 import { DefinitionsStore } from './state/definitions-store.js';
 import { acquireRootLock } from './state/root-lock.js';
 import { RuntimeStore } from './state/runtime-store.js';
@@ -62,6 +63,14 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
     isRoot: options.isRoot,
     onRestart: (p, s) => metrics.restarted(p, s),
   });
+  const releases = new Releases({
+    root: config.root,
+    stateDir: config.stateDir,
+    manager,
+    log,
+    isRoot: options.isRoot,
+    baseEnv: options.baseEnv,
+  });
   let server: Server | undefined;
   let lock: { release(): void } | undefined;
   let reloading: Promise<ReloadOutcome> | undefined;
@@ -98,6 +107,7 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
     tokenSha256: () => config.tokenSha256,
     reload,
     validateResponses: options.validateResponses,
+    releases,
   });
 
   const close = async () => {
@@ -128,11 +138,13 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
     },
     reload,
     async shutdown() {
+      await releases.close();
       await manager.stopAll();
       runner.detach();
       await close();
     },
     async detach() {
+      await releases.close();
       manager.detach();
       runner.detach();
       await close();

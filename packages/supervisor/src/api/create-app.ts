@@ -11,6 +11,7 @@ import {
 import { supervisorErrors } from '../errors.js';
 import type { SupervisorMetrics } from '../metrics/supervisor-metrics.js';
 import type { Action, ProgramManager, ReloadOutcome } from '../programs/program-manager.js';
+import { releasesRouter, type Releases } from '../releases/index.js';
 import { PROGRAM_TABLE_HEADER, programDetail, programRow, programSummary } from './program-view.js';
 
 type Schemas = SupervisorApi.components['schemas'];
@@ -24,6 +25,8 @@ export interface AppDeps {
   tokenSha256: () => string;
   reload: () => Promise<ReloadOutcome>;
   validateResponses?: boolean;
+  /** App releases (issue 5): `/v1/apps…`. */
+  releases?: Releases;
 }
 
 const DEFAULT_WAIT_MS = 10_000;
@@ -127,6 +130,8 @@ export function createApp(deps: AppDeps): Express {
     const body: Schemas['ReloadResult'] = await deps.reload();
     res.json(body);
   });
+
+  if (deps.releases !== undefined) app.use(releasesRouter(deps.releases));
 
   app.use(notFoundHandler);
   app.use(problemHandler(deps.log));
