@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { openSync, closeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface ChildService {
@@ -21,6 +22,7 @@ export function startChildService(
   logFile: string,
   env: NodeJS.ProcessEnv = process.env,
 ): ChildService {
+  mkdirSync(dirname(logFile), { recursive: true, mode: 0o700 });
   const fd = openSync(logFile, 'a');
   const proc = spawn(command, args, { stdio: ['ignore', fd, fd], detached: true, env });
   closeSync(fd);

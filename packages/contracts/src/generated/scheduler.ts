@@ -375,9 +375,14 @@ export interface components {
             };
         };
         Source: components["schemas"]["GitSource"] | components["schemas"]["ArtifactSource"];
-        /** @description How a process shows it is ready (one of). */
+        /**
+         * @description How a process shows it is ready (one of). `${VAR}` in `http`, `exec` and `tcp` (and in an
+         *     argv `command`) is replaced with the host's merged environment when the deploy runs, so
+         *     one app spec serves hosts with different ports.
+         */
         Ready: {
-            tcp: number;
+            /** @description A port, or `${VAR}` naming one in the host's merged environment. */
+            tcp: number | string;
         } | {
             http: string;
         } | {

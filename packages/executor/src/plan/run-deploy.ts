@@ -128,7 +128,6 @@ export async function runDeploy(ctx: RunDeployContext): Promise<void> {
     async updating() {
       if (spec.kind !== 'deploy') return;
       const app = spec.app_spec;
-      const programs = programSpecs(app);
       await mapLimit(spec.targets, ctx.hostConcurrency, (t) =>
         step(`prepare:${t.name}`, async () => {
           await checkpoint();
@@ -146,7 +145,7 @@ export async function runDeploy(ctx: RunDeployContext): Promise<void> {
             environment: t.environment,
             linked_files: app.linked_files ?? [],
             linked_dirs: app.linked_dirs ?? [],
-            processes: programs,
+            processes: programSpecs(app, t.environment),
           };
           if (app.user !== undefined) body.user = app.user;
           try {
@@ -169,7 +168,7 @@ export async function runDeploy(ctx: RunDeployContext): Promise<void> {
       state.groups ??= planGroups(hosts, spec.strategy).map((g) => ({ hosts: g }));
       await save();
       const wait = spec.strategy.wait !== undefined ? parseDuration(spec.strategy.wait) : 0;
-      const gate = healthGate(spec.app_spec);
+      const envOf = (h: string) => spec.targets.find((t) => t.name === h)?.environment ?? {};
       for (const [i, group] of state.groups.entries()) {
         if (state.steps.includes(`group:${i}`)) continue;
         await checkpoint();
@@ -183,6 +182,7 @@ export async function runDeploy(ctx: RunDeployContext): Promise<void> {
         await line(`group ${i + 1}/${state.groups.length}: ${group.hosts.join(', ')}`);
         await mapLimit(group.hosts, group.hosts.length, (h) =>
           step(`publish:${h}`, async () => {
+            const gate = healthGate(spec.app_spec, envOf(h));
             const hs = hostState(h);
             hs.state = 'publishing';
             hs.started_at ??= now();
@@ -286,7 +286,9 @@ export async function runDeploy(ctx: RunDeployContext): Promise<void> {
           const hs = hostState(h);
           const to = hs.previous_release;
           if (to === null || to === undefined) {
-            await line(`[${h}] nothing was live before: left as is`);
+            // Nothing to go back to: the host keeps the failed release, so the deploy is failed.
+            revertFailed = true;
+            await line(`[${h}] nothing was live before: left on the new release`);
             return;
           }
           hs.state = 'reverting';
