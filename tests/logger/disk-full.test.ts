@@ -24,6 +24,7 @@ function fullableFs(): LogFs & { full: boolean } {
     full: false,
     openAppend: (path: string) => nodeLogFs.openAppend(path),
     close: (fd: number) => nodeLogFs.close(fd),
+    sync: (fd: number) => nodeLogFs.sync(fd),
     write(fd: number, buffer: Buffer, offset: number, length: number): Promise<number> {
       if (fs.full) {
         const err: NodeJS.ErrnoException = new Error('ENOSPC: no space left on device, write');

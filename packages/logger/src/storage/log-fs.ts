@@ -1,4 +1,4 @@
-import { closeSync, constants, openSync, write } from 'node:fs';
+import { closeSync, constants, fsync, openSync, write } from 'node:fs';
 
 /**
  * The file operations a writer's data goes through. Production uses node:fs; a test can inject a
@@ -9,6 +9,8 @@ export interface LogFs {
   openAppend(path: string): number;
   /** Writes bytes at the end of the file; resolves with how many were written. */
   write(fd: number, buffer: Buffer, offset: number, length: number): Promise<number>;
+  /** Flushes a file to the disk (done to each archive at rotation, as multilog and s6-log do). */
+  sync(fd: number): Promise<void>;
   close(fd: number): void;
 }
 
@@ -19,6 +21,10 @@ export const nodeLogFs: LogFs = {
   write: (fd, buffer, offset, length) =>
     new Promise((resolve, reject) => {
       write(fd, buffer, offset, length, null, (err, n) => (err ? reject(err) : resolve(n)));
+    }),
+  sync: (fd) =>
+    new Promise((resolve, reject) => {
+      fsync(fd, (err) => (err ? reject(err) : resolve()));
     }),
   close: (fd) => closeSync(fd),
 };

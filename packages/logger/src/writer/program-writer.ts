@@ -94,6 +94,7 @@ export class ProgramWriter {
   private retryTimer: NodeJS.Timeout | null = null;
   private retryWake: (() => void) | null = null;
   private compressing: Promise<void> = Promise.resolve();
+  private syncing: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<(chunk: WrittenChunk) => void>();
 
   /** Why writing fails right now, or null when it does not. */
@@ -259,6 +260,7 @@ export class ProgramWriter {
     this.wakeRetry();
     if (this.ageTimer) clearTimeout(this.ageTimer);
     await this.compressing;
+    await this.syncing;
     if (this.fd >= 0 && !this.draining) {
       this.closeFd();
     }
@@ -461,7 +463,17 @@ export class ProgramWriter {
       this.failed(err, 'rotate');
       return false;
     }
-    this.closeFd();
+    // The archive goes to the disk in the background while writing goes on in the new current.
+    const archived = this.fd;
+    this.fd = -1;
+    this.syncing = this.syncing.then(() =>
+      this.deps.fs
+        .sync(archived)
+        .catch((err: unknown) => {
+          this.deps.log.warn({ err: coerceError(err), program: this.program }, 'fsync failed');
+        })
+        .finally(() => this.deps.fs.close(archived)),
+    );
     this.size = 0;
     this.firstLineMicros = null;
     if (this.ageTimer) clearTimeout(this.ageTimer);
