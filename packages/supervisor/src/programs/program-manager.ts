@@ -1,4 +1,4 @@
-import type { Log } from '@drover/contracts';
+import { commonErrors, type Log } from '@drover/contracts';
 import { expandInstances } from '../config/instances.js';
 import { normalizeSpec, sameSpec, type ProgramSpecInput } from '../config/program-spec.js';
 import { supervisorErrors } from '../errors.js';
@@ -60,6 +60,8 @@ export class ProgramManager {
   private readonly inflight = new Map<string, Promise<ActionOutcome>>();
   private readonly ticksByPid = new Map<number, number>();
   private flushArmed = false;
+  /** Set by stopAll: nothing may start any more. */
+  private closing = false;
 
   constructor(private readonly deps: ProgramManagerDeps) {}
 
@@ -207,6 +209,7 @@ export class ProgramManager {
    */
   act(name: string, action: Action, waitMs: number): Promise<ActionOutcome> {
     const program = this.get(name);
+    if (this.closing) throw commonErrors.unavailable('the supervisor is stopping');
     const holder = program.holder;
     if (holder === action) {
       const joined = this.inflight.get(name);
@@ -287,6 +290,7 @@ export class ProgramManager {
 
   /** Stops every program, highest priority number first, each group within its stop_timeout. */
   async stopAll(): Promise<void> {
+    this.closing = true;
     const groups = new Map<number, Program[]>();
     for (const p of this.programs.values()) {
       groups.set(p.spec.priority, [...(groups.get(p.spec.priority) ?? []), p]);
@@ -398,7 +402,7 @@ export class ProgramManager {
         if (!isResting(program.state)) {
           program.dispatch('stop', 'restart requested');
           const stopped = await program.waitUntil(() => isResting(program.state), left());
-          if (!stopped) return { reached: false, program };
+          if (!stopped || this.closing) return { reached: false, program };
         }
         program.dispatch('start', 'restart requested');
         await program.waitUntil(upTarget, left());

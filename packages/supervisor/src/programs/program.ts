@@ -208,7 +208,11 @@ export class Program {
     this.cancelTimer?.();
     this.cancelTimer = this.deps.runner.timer(ms, () => {
       this.cancelTimer = undefined;
-      fn();
+      try {
+        fn();
+      } catch (err) {
+        this.deps.log.error({ err, program: this.name, state: this.state }, 'timer not handled');
+      }
     });
   }
 
@@ -285,6 +289,15 @@ export class Program {
   }
 
   private processGone(handle: ProcessHandle | undefined, info: ExitInfo): void {
+    try {
+      this.handleExit(handle, info);
+    } catch (err) {
+      // An exit the table does not allow is a bug: say so loudly, keep supervising the rest.
+      this.deps.log.error({ err, program: this.name, state: this.state }, 'exit not handled');
+    }
+  }
+
+  private handleExit(handle: ProcessHandle | undefined, info: ExitInfo): void {
     if (handle === undefined || handle !== this.handle) return;
     this.exitAt = process.hrtime.bigint();
     this.handle = undefined;
