@@ -33,6 +33,8 @@ function tcpAccepts(port: number): Promise<boolean> {
 }
 
 function httpAnswers2xx(url: string): Promise<boolean> {
+  // A URL that does not parse is simply never ready; it must not take the supervisor down.
+  if (!URL.canParse(url)) return Promise.resolve(false);
   return new Promise((resolve) => {
     const request = url.startsWith('https:') ? httpsRequest : httpRequest;
     const req = request(url, { method: 'GET', timeout: 2000 }, (res) => {
