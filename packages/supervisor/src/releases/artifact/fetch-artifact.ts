@@ -45,7 +45,7 @@ async function openSource(url: URL, ctx: ArtifactContext): Promise<Readable> {
   const length = Number(res.headers.get('content-length') ?? '0');
   if (length > ctx.maxBytes) {
     throw releaseErrors.badArtifact(
-      `artifact is ${length} bytes, more than the limit of ${ctx.maxBytes}`,
+      `artifact is ${length} bytes, larger than the limit of ${ctx.maxBytes} bytes`,
     );
   }
   return Readable.fromWeb(res.body as WebReadableStream<Uint8Array>);
