@@ -63,7 +63,7 @@ test('8 producers x 20 000 lines through FIFOs and HTTP: every line once, in ord
   // FIFO lines are written shortly after the producers exit; HTTP ones before the answer.
   const { waitFor } = await import('@drover/contracts/testing');
   await waitFor('every line on disk', () => linesOnDisk(root, 'load').length >= total, {
-    timeoutMs: 20_000,
+    timeoutMs: 60_000,
   });
   const onDisk = linesOnDisk(root, 'load');
   assert.equal(onDisk.length, total);
@@ -122,3 +122,22 @@ test('with a small keep (set by SIGHUP) there are never more than keep archives'
     Array.from({ length: 3000 - first }, (_, k) => `t ${first + k}`),
   );
 });
+
+test('SIGALRM rotates every program', async () => {
+  assert.ok(logger);
+  const root = join(tmp.path, 'logs');
+  const before = archiveCount(root, 'small');
+  await postNumbered(logger.client, 'small', 'alarm', 1, 1);
+  logger.child.proc.kill('SIGALRM');
+  const { waitFor } = await import('@drover/contracts/testing');
+  await waitFor(
+    'a rotation',
+    () => linesOnDisk(root, 'small').length > 0 && readCurrent(root) === '',
+  );
+  assert.ok(archiveCount(root, 'small') >= Math.min(before, 3));
+  assert.equal(linesOnDisk(root, 'small').map(textOf).at(-1), 'alarm 0');
+});
+
+function readCurrent(root: string): string {
+  return readFileSync(join(root, 'small', 'current'), 'utf8');
+}

@@ -155,7 +155,13 @@ export function checkNumbered(
 }
 
 /** Runs the FIFO producer fixture as its own process. */
-export function startFifoProducer(fifo: string, prefix: string, count: number, pad = 0): Child {
+export function startFifoProducer(
+  fifo: string,
+  prefix: string,
+  count: number,
+  pad = 0,
+  pauseMs = 0,
+): Child {
   return startChild(
     process.execPath,
     [
@@ -166,6 +172,7 @@ export function startFifoProducer(fifo: string, prefix: string, count: number, p
       prefix,
       String(count),
       String(pad),
+      String(pauseMs),
     ],
     { cwd: repoRoot },
   );

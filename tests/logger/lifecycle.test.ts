@@ -84,7 +84,9 @@ test('SIGTERM under HTTP load: exit 0 and every answered line is on disk, once',
       }
     }
   });
-  await waitFor('some lines written', () => confirmed.every((c) => c >= 2000));
+  await waitFor('some lines written', () => confirmed.every((c) => c >= 2000), {
+    timeoutMs: 60_000,
+  });
   assert.deepEqual(await stop(logger, 'SIGTERM'), { code: 0, signal: null });
   await Promise.all(posters);
   const texts = linesOnDisk(root, 'term').map(textOf);
@@ -110,19 +112,24 @@ test('a FIFO producer keeps writing while the logger restarts (SIGTERM) and ever
   });
   let logger = await start(config);
   const lines = 60_000;
-  const producer = startFifoProducer(join(ingest, 'app.out'), 'p', lines, 40);
+  // ~700 writes of 4 KiB, 3 ms apart: the producer is still writing across both restarts.
+  const producer = startFifoProducer(join(ingest, 'app.out'), 'p', lines, 40, 3);
   for (let round = 0; round < 2; round++) {
     const before = linesOnDisk(root, 'app').length;
     await waitFor(
       'the logger to write more',
       () => linesOnDisk(root, 'app').length > before + 1000,
+      {
+        timeoutMs: 60_000,
+      },
     );
+    assert.equal(producer.proc.exitCode, null, 'the producer is still writing');
     assert.deepEqual(await stop(logger, 'SIGTERM'), { code: 0, signal: null });
     logger = await start(config);
   }
   assert.equal((await producer.exited).code, 0);
   await waitFor('every line on disk', () => linesOnDisk(root, 'app').length >= lines, {
-    timeoutMs: 20_000,
+    timeoutMs: 60_000,
   });
   const texts = linesOnDisk(root, 'app').map(textOf);
   assert.equal(texts.length, lines);
@@ -150,7 +157,9 @@ test('SIGKILL loses at most what was read but not written (the bound is measured
   const lines = 100_000;
   const pad = 90;
   const producer = startFifoProducer(join(ingest, 'app.out'), 'p', lines, pad);
-  await waitFor('a few MB written', () => linesOnDisk(root, 'app').length > 20_000);
+  await waitFor('a few MB written', () => linesOnDisk(root, 'app').length > 20_000, {
+    timeoutMs: 60_000,
+  });
   await stop(logger, 'SIGKILL');
   logger = await start(config);
   assert.equal((await producer.exited).code, 0);

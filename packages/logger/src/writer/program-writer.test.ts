@@ -88,3 +88,17 @@ test('rotation keeps every file within max_bytes, on line boundaries, and only k
   assert.equal(kept.at(-1), 'out line 99');
   tmp.remove();
 });
+
+test('current older than max_age is rotated by its timer', async () => {
+  const tmp = tempDir();
+  const w = makeWriter(tmp.path, { maxAgeMs: 50 }, 1000);
+  await w.whenWritten(w.appendText('out', Buffer.from('aged\n')).mark);
+  const { waitFor } = await import('@drover/contracts/testing');
+  const archive = await waitFor('an archive', () =>
+    readdirSync(tmp.path).find((f) => f.startsWith('@')),
+  );
+  assert.deepEqual(records(tmp.path, archive), ['out aged']);
+  assert.equal(readFileSync(join(tmp.path, 'current'), 'utf8'), '');
+  await w.close();
+  tmp.remove();
+});

@@ -363,11 +363,11 @@ export class ProgramWriter {
 
   private onWritten(out: Buffer, at: number, n: number): void {
     const start = this.size;
-    if (this.size === 0 && n > 0) {
+    this.size += n;
+    if (start === 0 && n > 0) {
       this.firstLineMicros = Date.now() * 1000;
       this.armAgeTimer();
     }
-    this.size += n;
     this.written += n;
     this.deps.metrics.bytesWritten(n);
     if (this.listeners.size > 0) {
