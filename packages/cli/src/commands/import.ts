@@ -1,14 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import {
-  importDaemontools,
-  importProcfile,
-  importSupervisord,
-  renderProgramsYaml,
-  type ImportResult,
-} from '@drover/supervisor';
+import type { ImportResult } from '@drover/supervisor';
 
-function print(result: ImportResult): void {
+const converters = () => import('@drover/supervisor');
+
+async function print(result: ImportResult): Promise<void> {
+  const { renderProgramsYaml } = await converters();
   process.stdout.write(renderProgramsYaml(result));
   for (const line of result.unmapped) process.stderr.write(`not mapped: ${line}\n`);
 }
@@ -21,13 +18,17 @@ export function registerImportCommand(program: Command): void {
   cmd
     .command('supervisord <file>')
     .description('[program:x] sections of a supervisord.conf')
-    .action((file: string) => print(importSupervisord(readFileSync(file, 'utf8'))));
+    .action(async (file: string) =>
+      print((await converters()).importSupervisord(readFileSync(file, 'utf8'))),
+    );
   cmd
     .command('procfile <file>')
     .description('a Procfile (type: command)')
-    .action((file: string) => print(importProcfile(readFileSync(file, 'utf8'))));
+    .action(async (file: string) =>
+      print((await converters()).importProcfile(readFileSync(file, 'utf8'))),
+    );
   cmd
     .command('daemontools <dir>')
     .description('a service directory (run, env/, down) or a directory of them')
-    .action((dir: string) => print(importDaemontools(dir)));
+    .action(async (dir: string) => print((await converters()).importDaemontools(dir)));
 }
