@@ -170,7 +170,11 @@ export function prepareBody(
     id,
     revision,
     source: { git: { url: app.url, ref: 'main' } },
-    build: ['echo "building $APP_ENV"', 'printf "%s" "$APP_ENV" > BUILT'],
+    build: [
+      'echo "building $APP_ENV"',
+      'echo "token is $SECRET_TOKEN"',
+      'printf "%s" "$APP_ENV" > BUILT',
+    ],
     environment: { PORT: String(port), APP_ENV: 'test', SECRET_TOKEN: 'hunter2-very-secret' },
     linked_dirs: ['log', 'tmp/cache'],
     processes: { web: webProcess(port) },

@@ -67,6 +67,7 @@ describe('releases: prepare, publish, switch, failed build, unhealthy + rollback
     assert.match(lines.at(-1) ?? '', /^OK release 20250101000001 prepared/);
     assert.ok(lines.includes('building test'), 'build output streamed');
     assert.ok(!prep.text.includes('hunter2'), 'secrets are never echoed');
+    assert.ok(lines.includes('token is [redacted]'), 'a build that prints a secret is redacted');
 
     const rel = join(host.appDir(APP), 'releases', ids[0]);
     assert.equal(readFileSync(join(rel, 'REVISION'), 'utf8').trim(), shas[0]);

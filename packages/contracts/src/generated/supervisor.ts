@@ -515,7 +515,8 @@ export interface components {
         /**
          * @description Grows each time an executor takes a deploy over, and never decreases across an app's
          *     deploys (a counter per app); a call with a lower fence than the app has seen is 409
-         *     `stale-fence`, so a stale executor can never act after its successor.
+         *     `stale-fence`, so a stale executor can never act after its successor. A higher fence is
+         *     recorded even when the call itself is then refused (it proves a successor exists).
          */
         Fence: number;
         /** @description A path inside the release (no leading `/`, no `.` or `..` component). */

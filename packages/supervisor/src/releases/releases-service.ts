@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertName, type Log, type SupervisorApi } from '@drover/contracts';
+import { assertName, DroverError, type Log, type SupervisorApi } from '@drover/contracts';
 import type { ProgramManager } from '../programs/program-manager.js';
 import { resolveAccount, type Account } from '../programs/accounts.js';
 import { releasesToRemove, removeReleases, rollbackTarget } from './cleanup/cleanup-releases.js';
 import { AppLayout, listAppDirs } from './layout/app-layout.js';
 import { checkLinkedPaths } from './link/linked-paths.js';
 import { AppOperations, type DeployRef, type Operation } from './operations/app-operations.js';
+import { secretRedactor } from './operations/redact.js';
 import { prepareRelease, sourceKey, type PrepareRequest } from './prepare/prepare-release.js';
 import { planPrograms } from './publish/program-plan.js';
 import { publishRelease, type HealthGate, type RestartMode } from './publish/publish-release.js';
@@ -127,8 +128,9 @@ export class Releases {
       false,
     );
     const account = this.account(app, request.user);
+    const redact = secretRedactor(request.environment ?? {});
     const op = this.ops.start<ReleaseView>(app, request, 'prepare', request.id, async (log) => {
-      const onLine = (line: string) => log.line(line);
+      const onLine = (line: string) => log.line(redact(line));
       try {
         const record = await prepareRelease({
           layout,
@@ -151,10 +153,17 @@ export class Releases {
             deployId: request.deploy_id,
             revision: request.revision,
             source: sourceKey(request.source),
-            error: err instanceof Error ? err.message : String(err),
+            error: redact(err instanceof Error ? err.message : String(err)),
             at: new Date().toISOString(),
           };
         });
+        // The error's detail may quote a command's output: it gets the same redaction.
+        if (err instanceof DroverError) {
+          throw new DroverError(err.code, err.status, err.title, {
+            detail: redact(err.message),
+            extensions: err.extensions,
+          });
+        }
         throw err;
       }
     });
