@@ -68,8 +68,13 @@ describe('supervisor + drover logger', () => {
           ],
           start_secs: '100ms',
         },
+        // A steady stream (20 lines a millisecond), so the logger restart lands mid-stream.
         burst: {
-          command: `/bin/sh -c 'seq 1 ${BURST} | sed "s/^/burst /"; exec sleep 1000'`,
+          command: [
+            process.execPath,
+            '-e',
+            `let i = 0; const t = setInterval(() => { for (let k = 0; k < 20 && i < ${BURST}; k++) process.stdout.write('burst ' + ++i + '\\n'); if (i >= ${BURST}) clearInterval(t); }, 1); setInterval(() => {}, 1e6);`,
+          ],
           start_secs: '100ms',
           autostart: false,
         },
