@@ -36,7 +36,7 @@ const res = spawnSync(
     'tsx',
     '--test',
     `--test-concurrency=${process.env.DROVER_TEST_CONCURRENCY ?? '2'}`,
-    '--test-timeout=120000',
+    '--test-timeout=300000',
     `--test-reporter=${reporter}`,
     ...passthrough,
     ...files,

@@ -2,7 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** A tiny HTTP app: answers `/health` and `/` with its version, on $PORT. */
+/**
+ * A tiny HTTP app: answers `/health` and `/` with its version, on the port in the variable that
+ * PORT_VAR names (so several apps can share a host), else $PORT.
+ */
 export function helloServer(version: string, options: { failAtStart?: boolean } = {}): string {
   return `import { createServer } from 'node:http';
 ${options.failAtStart ? "console.error('refusing to start'); process.exit(3);" : ''}
@@ -11,7 +14,8 @@ const server = createServer((req, res) => {
   res.writeHead(200, { 'content-type': 'text/plain' });
   res.end(req.url === '/health' ? 'ok\\n' : \`\${version} \${process.env.GREETING ?? ''}\\n\`);
 });
-server.listen(Number(process.env.PORT), '127.0.0.1', () => console.log(\`hello \${version} on \${process.env.PORT}\`));
+const port = Number(process.env[process.env.PORT_VAR ?? 'PORT']);
+server.listen(port, '127.0.0.1', () => console.log(\`hello \${version} on \${port}\`));
 process.on('SIGTERM', () => server.close(() => process.exit(0)));
 `;
 }

@@ -22,8 +22,11 @@ export interface TestStack {
   dir: TempDir;
   redis: TestRedis;
   hosts: LocalHost[];
-  /** The PORT each host's environment gives the app, by host name. */
-  appPorts: Record<string, number>;
+  /**
+   * Free ports each host's environment offers apps, as PORT_1…PORT_n (PORT is PORT_1), by host
+   * name: apps sharing a host each take a slot of their own.
+   */
+  appPorts: Record<string, number[]>;
   executors: ChildService[];
   headers: Record<string, string>;
   /** Calls the scheduler API as admin; JSON bodies in and out. */
@@ -40,6 +43,8 @@ export interface StackOptions {
   hosts: number;
   executors: number;
   executorExtra?: Record<string, unknown>;
+  /** How many app ports each host offers (default 1). */
+  portSlots?: number;
   schedulerExtra?: Record<string, unknown>;
 }
 
@@ -107,8 +112,11 @@ export async function startStack(o: StackOptions): Promise<TestStack> {
       executors.push(e);
       started.push(e);
     }
-    const appPorts: Record<string, number> = {};
-    for (const h of hosts) appPorts[h.name] = await freePort();
+    const appPorts: Record<string, number[]> = {};
+    for (const h of hosts) {
+      appPorts[h.name] = [];
+      for (let i = 0; i < (o.portSlots ?? 1); i++) appPorts[h.name]?.push(await freePort());
+    }
     const headers = { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' };
     const stack: TestStack = {
       url: scheduler.url,
@@ -140,7 +148,9 @@ export async function startStack(o: StackOptions): Promise<TestStack> {
       },
       async stop() {
         await stopAll();
-        dir.remove();
+        // DROVER_KEEP_STACK=1 keeps configs, roots and service logs for a post-mortem.
+        if (process.env['DROVER_KEEP_STACK'] === '1') console.log(`stack kept in ${dir.path}`);
+        else dir.remove();
       },
     };
     for (const h of hosts) {
@@ -148,7 +158,10 @@ export async function startStack(o: StackOptions): Promise<TestStack> {
         supervisor_url: h.supervisorUrl,
         logger_url: h.loggerUrl,
         roles: ['web'],
-        environment: { PORT: String(appPorts[h.name]) },
+        environment: Object.fromEntries<string>([
+          ['PORT', String(appPorts[h.name]?.[0])],
+          ...(appPorts[h.name] ?? []).map((p, i): [string, string] => [`PORT_${i + 1}`, String(p)]),
+        ]),
       });
       if (r.status !== 201)
         throw new Error(`registering ${h.name}: ${r.status} ${JSON.stringify(r.body)}`);
