@@ -60,6 +60,7 @@ export async function runDeploy(ctx: RunDeployContext): Promise<void> {
     if (by !== null) throw new CancelRequested(by);
   };
   const hosts = spec.targets.map((t) => t.name);
+  const envOf = (h: string) => spec.targets.find((t) => t.name === h)?.environment ?? {};
 
   await line(
     ctx.takeover
@@ -168,7 +169,6 @@ export async function runDeploy(ctx: RunDeployContext): Promise<void> {
       state.groups ??= planGroups(hosts, spec.strategy).map((g) => ({ hosts: g }));
       await save();
       const wait = spec.strategy.wait !== undefined ? parseDuration(spec.strategy.wait) : 0;
-      const envOf = (h: string) => spec.targets.find((t) => t.name === h)?.environment ?? {};
       for (const [i, group] of state.groups.entries()) {
         if (state.steps.includes(`group:${i}`)) continue;
         await checkpoint();
@@ -294,7 +294,10 @@ export async function runDeploy(ctx: RunDeployContext): Promise<void> {
           hs.state = 'reverting';
           await save();
           try {
-            const r = await ctx.agents(h).rollback(spec.app, { ...ref, to });
+            const gate = healthGate(spec.app_spec, envOf(h));
+            const r = await ctx
+              .agents(h)
+              .rollback(spec.app, { ...ref, to, ...(gate ? { health: gate } : {}) });
             hs.state = 'reverted';
             hs.switched = false;
             await line(
