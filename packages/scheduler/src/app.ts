@@ -14,6 +14,7 @@ import type { SchedulerConfig } from './config/scheduler-config.js';
 import { createDeployStore } from './deploys/deploy-store.js';
 import type { DeployQueue } from './queue.js';
 import { deployRoutes } from './routes/deploy-routes.js';
+import { fleetRoutes } from './routes/fleet-routes.js';
 import { schedulerErrors } from './errors.js';
 import { createMetrics } from './metrics.js';
 import { registryRoutes } from './routes/registry-routes.js';
@@ -110,6 +111,14 @@ export function createSchedulerApp({
       hosts,
       deploys: createDeployStore(redis, dkeys),
       queue,
+      agentToken: config.agent_token,
+      agentTimeoutMs: parseDuration(config.agent_timeout),
+    }),
+  );
+
+  app.use(
+    fleetRoutes({
+      hosts,
       agentToken: config.agent_token,
       agentTimeoutMs: parseDuration(config.agent_timeout),
     }),

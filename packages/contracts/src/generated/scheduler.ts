@@ -607,11 +607,15 @@ export interface components {
         Process: {
             host: string;
             name: string;
+            /** @description The app a release program belongs to (`<app>.<type>[.<n>]`). */
+            app?: string;
             state: components["schemas"]["ProgramState"];
-            ready?: boolean;
-            pid?: number | null;
-            uptime_s?: number | null;
-            restarts?: number;
+            ready: boolean;
+            /** @enum {string} */
+            desired: "up" | "down" | "once";
+            pid: number | null;
+            uptime_s: number | null;
+            restarts: number;
         };
         ProcessList: {
             hosts: {
@@ -1393,8 +1397,12 @@ export interface operations {
                 since?: string;
                 until?: string;
                 follow?: boolean;
+                grep?: string;
+                stream?: "out" | "err";
             };
-            header?: never;
+            header?: {
+                "Last-Event-ID"?: string;
+            };
             path: {
                 host: components["parameters"]["HostName"];
                 program: components["parameters"]["ProgramName"];

@@ -144,8 +144,8 @@ describe('validation', () => {
     assertProblem(await call('GET', '/v1/apps/nobody', auth('read')), 404, 'not-found');
     assertProblem(await call('DELETE', '/v1/hosts/nobody', auth('admin')), 404, 'not-found');
   });
-  test('planned operations are not routed', async () => {
-    assertProblem(await call('GET', '/v1/processes', auth('read')), 404, 'not-found');
+  test('fleet routes answer 404 for an unknown host', async () => {
+    assertProblem(await call('GET', '/v1/hosts/x/programs/y/log', auth('read')), 404, 'not-found');
   });
 });
 
