@@ -137,7 +137,7 @@ test('a program log is proxied from its host logger, follow included', async () 
     },
   );
   assert.equal(follow.status, 200);
-  const reader = follow.body?.getReader();
+  const reader = (follow.body as ReadableStream<Uint8Array> | null)?.getReader();
   assert.ok(reader);
   await stack.api('POST', '/v1/hosts/host-1/programs/web.web/restart');
   let seen = '';
