@@ -166,3 +166,29 @@ describe('stop, actions and signals (real processes)', () => {
     assert.equal(done.restarts, 0);
   });
 });
+
+describe('holding programs for an operation (what a release publish uses)', () => {
+  it('answers 409 to others while held, lets the holder act, and frees on release', async () => {
+    const s = await startInProcess({ held: { command: ['sleep', '1000'], start_secs: '50ms' } });
+    try {
+      const before = await waitState(s.api, 'held', (x) => x.state === 'RUNNING', 'RUNNING');
+      const release = s.sup.manager.hold(['held'], 'publish');
+      assert.throws(() => s.sup.manager.hold(['held'], 'other'), /held by 'publish'/);
+      const other = await s.api.POST('/v1/programs/{name}/{action}', {
+        params: { path: { name: 'held', action: 'restart' } },
+      });
+      assert.equal(other.response.status, 409);
+      assert.equal((other.error as { holder?: string } | undefined)?.holder, 'publish');
+      const own = await s.sup.manager.act('held', 'restart', 5000, { operation: 'publish' });
+      assert.equal(own.reached, true);
+      assert.notEqual(own.program.pid, before.pid);
+      release();
+      const free = await s.api.POST('/v1/programs/{name}/{action}', {
+        params: { path: { name: 'held', action: 'stop' } },
+      });
+      assert.equal(free.response.status, 200);
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -207,9 +207,18 @@ export class ProgramManager {
    * action already running is joined; a stop takes over from a start; anything else that holds
    * the program is a conflict.
    */
-  act(name: string, action: Action, waitMs: number): Promise<ActionOutcome> {
+  act(
+    name: string,
+    action: Action,
+    waitMs: number,
+    options: { operation?: string } = {},
+  ): Promise<ActionOutcome> {
     const program = this.get(name);
     if (this.closing) throw commonErrors.unavailable('the supervisor is stopping');
+    if (options.operation !== undefined && program.holder === options.operation) {
+      // The operation that holds the program acts on it (a publish restarting its programs).
+      return this.runAction(program, action, waitMs);
+    }
     const holder = program.holder;
     if (holder === action) {
       const joined = this.inflight.get(name);
@@ -231,6 +240,20 @@ export class ProgramManager {
     });
     this.inflight.set(name, run);
     return run;
+  }
+
+  /**
+   * Holds programs for one operation (a release publish): any other operation on them gets 409
+   * until the returned release function runs. The holder acts through `act(…, {operation})`.
+   */
+  hold(names: readonly string[], operation: string): () => void {
+    const programs = names.map((n) => this.get(n));
+    const busy = programs.find((p) => p.holder !== undefined);
+    if (busy?.holder !== undefined) throw supervisorErrors.programBusy(busy.name, busy.holder);
+    for (const p of programs) p.holder = operation;
+    return () => {
+      for (const p of programs) if (p.holder === operation) p.holder = undefined;
+    };
   }
 
   signal(name: string, signal: NodeJS.Signals): Program {
