@@ -14,6 +14,18 @@ describe('restart policy (real processes)', () => {
         backoff: { initial: '100ms', factor: 2, max: '1s' },
       },
       longrun: { command: ['sleep', '1000'], start_secs: '100ms' },
+      missing: {
+        command: ['/nonexistent/bin/daemon'],
+        start_secs: '100ms',
+        start_retries: 1,
+        backoff: { initial: '50ms' },
+      },
+      noenvdir: {
+        command: ['sleep', '1000'],
+        env_dir: '/nonexistent/env',
+        start_secs: '100ms',
+        start_retries: 0,
+      },
       cleanexit: { command: ['/bin/sh', '-c', 'sleep 0.3; exit 0'], start_secs: '100ms' },
       always: {
         command: ['/bin/sh', '-c', 'sleep 0.3; exit 0'],
@@ -85,5 +97,14 @@ describe('restart policy (real processes)', () => {
       const p = await program(s.api, 'crashloop');
       return p.state === 'FATAL' && p.history.filter((h) => h.event === 'gave-up').length === 2;
     });
+  });
+
+  it('a command that cannot be started ends in FATAL with the reason', async () => {
+    const missing = await waitState(s.api, 'missing', (x) => x.state === 'FATAL', 'FATAL');
+    assert.match(missing.last_exit?.reason ?? '', /could not start: .*ENOENT/);
+    assert.equal(missing.history.filter((h) => h.to === 'BACKOFF').length, 1);
+    const envdir = await waitState(s.api, 'noenvdir', (x) => x.state === 'FATAL', 'FATAL');
+    assert.match(envdir.last_exit?.reason ?? '', /could not start: .*nonexistent\/env/);
+    assert.equal(envdir.pid, null);
   });
 });
