@@ -10,6 +10,14 @@ export function registerUpCommand(program: Command): void {
     .option('--home <dir>', 'where state is kept between runs', '.drover')
     .option('--listen <host:port>', 'scheduler address (port 0 picks a free one)', '127.0.0.1:7700')
     .action(async (opts: { file: string | false; home: string; listen: string }) => {
+      // A Ctrl-C while starting waits for the start to finish, then stops what it started.
+      let interrupted = false;
+      const early = () => {
+        interrupted = true;
+        console.log('stopping once started…');
+      };
+      process.on('SIGINT', early);
+      process.on('SIGTERM', early);
       const stack = await startStack({
         home: opts.home,
         listen: opts.listen,
@@ -18,6 +26,8 @@ export function registerUpCommand(program: Command): void {
         self: { command: process.execPath, args: [...process.execArgv, process.argv[1] ?? ''] },
         print: (line) => console.log(line),
       });
+      process.off('SIGINT', early);
+      process.off('SIGTERM', early);
       await new Promise<void>((resolve) => {
         const onSignal = () => {
           process.off('SIGINT', onSignal);
@@ -27,6 +37,7 @@ export function registerUpCommand(program: Command): void {
         };
         process.on('SIGINT', onSignal);
         process.on('SIGTERM', onSignal);
+        if (interrupted) onSignal();
       });
       console.log('stopped');
     });
