@@ -43,6 +43,21 @@ if ! redis_ok; then
   fi
 fi
 
+# git: the executor resolves revisions and the supervisor fetches releases with it.
+if ! command -v git >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing git (apt-get)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq git >/dev/null 2>&1 || {
+      apt-get update -qq >/dev/null 2>&1
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq git >/dev/null
+    }
+  fi
+  command -v git >/dev/null 2>&1 || {
+    echo "setup: drover needs git on PATH: install it (Debian/Ubuntu: sudo apt-get install git)" >&2
+    exit 1
+  }
+fi
+
 say "building"
 npx nx run-many -t build --output-style=static --skip-nx-cache=false >/tmp/drover-build.$$.log 2>&1 || {
   cat /tmp/drover-build.$$.log >&2

@@ -3,7 +3,6 @@ const http = require('node:http');
 
 const port = Number(process.env.PORT || 8080);
 const greeting = process.env.GREETING || 'hello';
-const revision = process.env.DROVER_REVISION || 'dev';
 
 const server = http.createServer((req, res) => {
   if (req.url === '/health') {
@@ -15,7 +14,7 @@ const server = http.createServer((req, res) => {
   res.end(`${greeting} from ${process.env.DROVER_HOST || 'somewhere'} (pid ${process.pid})\n`);
 });
 
-server.listen(port, '127.0.0.1', () => console.log(`hello ${revision} listening on ${port}`));
+server.listen(port, '127.0.0.1', () => console.log(`hello listening on ${port}`));
 
 process.on('SIGTERM', () => {
   console.log('hello: SIGTERM, closing');

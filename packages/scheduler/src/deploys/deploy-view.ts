@@ -44,5 +44,5 @@ export function deployView(rec: StoredDeploy): Deploy {
 export function deployText(d: Deploy): string {
   const rev = d.revision !== undefined ? ` rev ${d.revision.slice(0, 12)}` : '';
   const hosts = d.hosts.map((h) => `${h.host}:${h.state}`).join(' ');
-  return `deploy ${d.id} ${d.app}/${d.stage} ${d.kind} ${d.status} (${d.phase}) release ${d.release_id}${rev} by ${d.who}${hosts ? ` — ${hosts}` : ''}${d.error ? ` — ${d.error}` : ''}\n`;
+  return `deploy ${d.id} ${d.app}/${d.stage} ${d.kind} ${d.status} (${d.phase}) release ${d.release_id || '(to be chosen)'}${rev} by ${d.who}${hosts ? ` — ${hosts}` : ''}${d.error ? ` — ${d.error}` : ''}\n`;
 }
