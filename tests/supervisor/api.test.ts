@@ -48,8 +48,9 @@ describe('programs API', () => {
     await waitState(s.api, 'fromconfig', (p) => p.state === 'RUNNING', 'RUNNING');
     const { data } = await s.api.GET('/v1/programs');
     assert.deepEqual(
-      data?.programs.map((p) => [p.name, p.origin, p.desired]),
-      [['fromconfig', 'config', 'up']],
+      data?.programs.map((p) => [p.name, p.origin, p.desired, p.ready]),
+      [['fromconfig', 'config', 'up', true]],
+      'without a ready check, RUNNING is ready',
     );
     const res = await fetch(`${s.url}/v1/programs`, {
       headers: { Authorization: `Bearer ${TOKEN}`, Accept: 'text/plain' },

@@ -422,6 +422,7 @@ export interface components {
         ProgramSummary: {
             name: components["schemas"]["ProgramName"];
             state: components["schemas"]["ProgramState"];
+            /** @description The `ready` check passed for the current process; without a check, RUNNING. */
             ready: boolean;
             desired: components["schemas"]["Desired"];
             origin: components["schemas"]["Origin"];
@@ -470,6 +471,7 @@ export interface components {
         Program: {
             name: components["schemas"]["ProgramName"];
             state: components["schemas"]["ProgramState"];
+            /** @description The `ready` check passed for the current process; without a check, RUNNING. */
             ready: boolean;
             desired: components["schemas"]["Desired"];
             origin: components["schemas"]["Origin"];

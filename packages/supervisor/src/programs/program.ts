@@ -57,7 +57,8 @@ function describeExit(info: ExitInfo): string {
  */
 export class Program {
   state: ProgramState = 'STOPPED';
-  ready = false;
+  /** The readiness check passed for the current process. */
+  private readySeen = false;
   desired: Desired;
   failures = 0;
   restarts = 0;
@@ -79,6 +80,12 @@ export class Program {
   ) {
     this.desired = definition.spec.autostart ? 'up' : 'down';
     this.history = new History(deps.historySize);
+  }
+
+  /** Ready: its check passed, or (without a check) it is RUNNING. */
+  get ready(): boolean {
+    if (this.spec.ready === undefined) return this.state === 'RUNNING';
+    return this.readySeen && hasProcess(this.state);
   }
 
   get spec(): ProgramSpec {
@@ -119,7 +126,7 @@ export class Program {
     );
     this.handle = handle;
     this.startedAt = startedAt;
-    this.ready = ready;
+    this.readySeen = ready;
     this.dispatch('adopted', `pid ${pid} still running after a supervisor restart`);
     if (!ready && this.spec.ready !== undefined && !('notify_fd' in this.spec.ready)) {
       this.watchReady(handle, this.environment());
@@ -262,7 +269,7 @@ export class Program {
     }
     this.handle = handle;
     this.startedAt = new Date();
-    this.ready = false;
+    this.readySeen = false;
     if (this.exitAt !== undefined) {
       this.deps.onRestart(this, Number(process.hrtime.bigint() - this.exitAt) / 1e9);
       this.exitAt = undefined;
@@ -281,7 +288,7 @@ export class Program {
       cwd: this.spec.directory,
       current: () => this.handle === handle && hasProcess(this.state),
       onReady: () => {
-        this.ready = true;
+        this.readySeen = true;
         this.deps.log.info({ program: this.name, pid: handle.pid }, 'ready');
         this.changed();
       },
@@ -301,7 +308,7 @@ export class Program {
     if (handle === undefined || handle !== this.handle) return;
     this.exitAt = process.hrtime.bigint();
     this.handle = undefined;
-    this.ready = false;
+    this.readySeen = false;
     const reason = describeExit(info);
     this.lastExit = {
       code: info.known ? info.code : null,
