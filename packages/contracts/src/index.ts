@@ -15,3 +15,4 @@ export * from './net/free-port.js';
 export * from './deploys/deploy-record.js';
 export * from './deploys/keys.js';
 export * from './deploys/plan-groups.js';
+export * from './locks/socket-lock.js';

@@ -14,6 +14,7 @@ import { ProgramManager, type ReloadOutcome } from './programs/program-manager.j
 import { Releases } from './releases/index.js';
 import { DefinitionsStore } from './state/definitions-store.js';
 import { acquireRootLock } from './state/root-lock.js';
+import type { SocketLock } from '@drover/contracts';
 import { RuntimeStore } from './state/runtime-store.js';
 
 export interface SupervisorOptions {
@@ -72,7 +73,7 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
     baseEnv: options.baseEnv,
   });
   let server: Server | undefined;
-  let lock: { release(): void } | undefined;
+  let lock: SocketLock | undefined;
   let reloading: Promise<ReloadOutcome> | undefined;
 
   const reload = (): Promise<ReloadOutcome> => {
@@ -113,7 +114,7 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
   const close = async () => {
     if (server !== undefined) await closeServer(server);
     server = undefined;
-    lock?.release();
+    await lock?.release();
     lock = undefined;
   };
 
@@ -129,7 +130,7 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
         await manager.boot(config.programs);
         server = await listen(app, config.listen);
       } catch (err) {
-        lock.release();
+        await lock.release();
         throw err;
       }
       const url = boundUrl(server);
