@@ -1,12 +1,30 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { waitFor } from '@drover/contracts/testing';
+import { readProcStat } from '@drover/supervisor';
 import { FifoReader, program, startInProcess, type InProcess } from './helpers.js';
 
 const LINES = 300_000;
+
+/** Sleeping inside write(2) (syscall 1 on x86-64, 64 on arm64) to its stdout. */
+function blockedWritingStdout(pid: number): boolean {
+  try {
+    const [nr, fd] = readFileSync(`/proc/${pid}/syscall`, 'latin1').split(' ');
+    const write = process.arch === 'arm64' ? '64' : '1';
+    return nr === write && fd === '0x1' && readProcStat(pid)?.state === 'S';
+  } catch {
+    return false;
+  }
+}
+
+/** Every process in the process group led by `pgid`. */
+function groupMembers(pgid: number): number[] {
+  return readdirSync('/proc')
+    .map(Number)
+    .filter((pid) => Number.isInteger(pid) && readProcStat(pid)?.pgrp === pgid);
+}
 
 function assertContiguous(text: string, last: number): void {
   const lines = text.split('\n').filter((l) => l !== '');
@@ -35,8 +53,11 @@ describe('output through the FIFOs', () => {
     await waitFor('the first reader to see lines', () => first.lines.length > 1000);
     first.close(); // the logger goes away mid-stream
     const pidWhileAway = (await program(s.api, 'producer')).pid;
-    // No reader for a while: the pipe fills and the writer blocks (no SIGPIPE: we hold it open).
-    await sleep(300);
+    // No reader now: the pipe fills and the writer blocks in write(2) — no SIGPIPE, because
+    // the supervisor holds the FIFO open.
+    await waitFor('the writer to block on the full pipe', () =>
+      groupMembers(pidWhileAway!).some(blockedWritingStdout),
+    );
     const p = await program(s.api, 'producer');
     assert.equal(p.state, 'RUNNING');
     assert.equal(p.pid, pidWhileAway);
