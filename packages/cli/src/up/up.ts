@@ -17,7 +17,6 @@ import {
   type SelfCommand,
 } from './local-services.js';
 
-type Deploy = SchedulerApi.components['schemas']['Deploy'];
 type ProgramList = SupervisorApi.components['schemas']['ProgramList'];
 
 export interface UpOptions {
@@ -271,7 +270,7 @@ async function bringUp(
     for (const line of lines) print(`  ${line}`);
   }
   const final = await client.GET('/v1/deploys/{id}', { params: { path: { id } } });
-  const status = (final.data as Deploy | undefined)?.status;
+  const status = final.data?.status;
   if (status !== 'succeeded')
     throw new Error(`deploy ${id} of ${app} ended ${status ?? 'unknown'}`);
 }
