@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { freePort, parseListen, type SchedulerApi, type SupervisorApi } from '@drover/contracts';
+import { freePort, parseListen, type SupervisorApi } from '@drover/contracts';
 import { apiError, createSchedulerClient, type SchedulerClient } from '../client/api-client.js';
 import { applyFleet } from '../fleet/apply-fleet.js';
 import { readFleetFile, type FleetFile } from '../fleet/fleet-file.js';
