@@ -23,11 +23,15 @@ describe('priority', () => {
       stop_timeout: '2s',
       priority,
     });
-    s = await startInProcess({
-      last: spec('last', 30),
-      first: spec('first', 10),
-      middle: spec('middle', 20),
-    });
+    s = await startInProcess(
+      {
+        last: spec('last', 30),
+        first: spec('first', 10),
+        middle: spec('middle', 20),
+      },
+      {},
+      dir,
+    );
     const pids: number[] = [];
     for (const name of ['first', 'middle', 'last']) {
       pids.push((await waitState(s.api, name, (p) => p.state === 'RUNNING', 'RUNNING')).pid!);
