@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { runLogger } from '@drover/logger';
 
 /** `drover logger --config FILE`: the host's logger (runs until SIGTERM). */
 export function registerLoggerCommand(program: Command): void {
@@ -8,6 +7,8 @@ export function registerLoggerCommand(program: Command): void {
     .description('Run the host logger: per-program rotating logs, read over HTTP')
     .requiredOption('--config <file>', 'logger config (YAML)')
     .action(async (options: { config: string }) => {
+      // Loaded on use: each service process maps only its own code.
+      const { runLogger } = await import('@drover/logger');
       await runLogger({ configFile: options.config });
     });
 }
