@@ -14,10 +14,26 @@ export type SchedulerClient = ReturnType<
 export function createSchedulerClient(settings: ApiSettings): SchedulerClient {
   const headers: Record<string, string> = {};
   if (settings.token !== undefined) headers['Authorization'] = `Bearer ${settings.token}`;
+  const baseUrl = settings.url.replace(/\/+$/, '');
   return createClient<SchedulerApi.paths, 'application/json'>({
-    baseUrl: settings.url.replace(/\/+$/, ''),
+    baseUrl,
     headers,
+    fetch: (request: Request) => fetchOrExplain(baseUrl, request),
   });
+}
+
+/** fetch's own error says only "fetch failed": name the scheduler and the network cause. */
+async function fetchOrExplain(baseUrl: string, request: Request): Promise<Response> {
+  try {
+    return await fetch(request);
+  } catch (err) {
+    if (request.signal.aborted) throw err;
+    const cause = (err as { cause?: { message?: string } }).cause?.message;
+    throw new DroverError('unreachable', 503, 'Scheduler unreachable', {
+      detail: `cannot reach the scheduler at ${baseUrl}: ${cause ?? String(err)}`,
+      cause: err,
+    });
+  }
 }
 
 interface ProblemLike {
