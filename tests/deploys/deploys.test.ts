@@ -165,7 +165,14 @@ async function startsOf(app: string, version: string): Promise<number[]> {
 
 describe('deploys', () => {
   test('a full deploy ends with every host serving the new revision; curl -N follows the log to its last line', async () => {
-    await putApp('full', appSpec('full', { type: 'parallel' }, { notify: [{ url: receiverUrl }] }));
+    await putApp(
+      'full',
+      appSpec(
+        'full',
+        { type: 'parallel' },
+        { notify: [{ url: receiverUrl }], build: ['echo built-for-$GREETING'] },
+      ),
+    );
     const sha = repo.commit({ 'server.mjs': helloServer('full-1') }, 'full-1');
     const d = await deploy('full', { message: 'first' });
     assert.equal(d.status, 'queued');
@@ -201,6 +208,12 @@ describe('deploys', () => {
         lines.some((l) => l.startsWith(`[${h}] prepared`)),
         `no prepare line for ${h}`,
       );
+    // The host's own build output is in the deploy log, host-prefixed.
+    for (const h of HOSTS)
+      assert.ok(
+        lines.some((l) => l.startsWith(`[${h}]   `) && l.includes('built-for-hi')),
+        `no build output from ${h}:\n${stdout}`,
+      );
 
     // A text/plain summary for chatops.
     const text = await fetch(`${stack.url}/v1/deploys/${d.id}`, {
@@ -228,7 +241,10 @@ describe('deploys', () => {
 
   test('groups {limit: 2} publish two hosts at a time, proven by the recorded times', async () => {
     await putApp('grouped', appSpec('grouped', { type: 'groups', limit: 2 }));
-    const d = await waitFinal((await deploy('grouped')).id);
+    // An abbreviated sha is no ref a remote can name: the first host resolves it for all.
+    const head = repo.commit({ 'server.mjs': helloServer('grouped-1') }, 'grouped-1');
+    const d = await waitFinal((await deploy('grouped', { revision: head.slice(0, 10) })).id);
+    assert.equal(d.revision, head);
     assert.equal(d.status, 'succeeded', JSON.stringify(d));
     assert.deepEqual(
       d.groups?.map((g) => g.hosts),

@@ -121,6 +121,12 @@ test('program actions are proxied to the host', async () => {
 });
 
 test('a program log is proxied from its host logger, follow included', async () => {
+  const grep = await fetch(
+    `${stack.url}/v1/hosts/host-2/programs/web.web/log?grep=${encodeURIComponent('hello fleet-1')}`,
+    { headers: stack.headers },
+  );
+  assert.equal(grep.status, 200);
+  assert.match(await grep.text(), /out hello fleet-1 on \d+/);
   const tail = await fetch(`${stack.url}/v1/hosts/host-2/programs/web.web/log?tail=5`, {
     headers: stack.headers,
   });

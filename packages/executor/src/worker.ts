@@ -90,6 +90,7 @@ export async function startExecutor(config: ExecutorConfig, log: Log): Promise<R
         takeover: acquired.takeover,
         executorName: name,
         hostConcurrency: config.host_concurrency,
+        agentToken: config.agent_token,
         journal,
         agents,
         notifier,

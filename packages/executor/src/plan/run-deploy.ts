@@ -14,6 +14,7 @@ import { eventForStatus, type Notifier } from '../notify/notifications.js';
 import { resolveGitRevision } from '../revision/resolve-revision.js';
 import { CancelRequested, DeployFailure, LockLost } from './errors.js';
 import { mapLimit } from './map-limit.js';
+import { prepareWithOutput } from '../agents/prepare-stream.js';
 import { healthGate, programSpecs } from './program-specs.js';
 import { chooseRollbackTarget } from './rollback-target.js';
 
@@ -24,6 +25,7 @@ export interface RunDeployContext {
   takeover: boolean;
   executorName: string;
   hostConcurrency: number;
+  agentToken: string;
   journal: DeployJournal;
   agents: (host: string) => AgentClient;
   notifier: Notifier;
@@ -98,8 +100,13 @@ export async function runDeploy(ctx: RunDeployContext): Promise<void> {
           const source = spec.app_spec.source;
           if ('git' in source) {
             const wanted = spec.revision_requested ?? source.git.ref ?? 'main';
-            state.revision = await resolveGitRevision(source.git.url, wanted);
-            await line(`resolved ${wanted} to ${state.revision}`);
+            const sha = await resolveGitRevision(source.git.url, wanted);
+            if (sha === undefined) {
+              await line(`${wanted} is no ref of ${source.git.url}: the first host resolves it`);
+            } else {
+              state.revision = sha;
+              await line(`resolved ${wanted} to ${sha}`);
+            }
           } else {
             state.revision = source.artifact.sha256;
             await line(`artifact ${source.artifact.url} sha256 ${state.revision}`);
@@ -129,7 +136,7 @@ export async function runDeploy(ctx: RunDeployContext): Promise<void> {
     async updating() {
       if (spec.kind !== 'deploy') return;
       const app = spec.app_spec;
-      await mapLimit(spec.targets, ctx.hostConcurrency, (t) =>
+      const prepare = (t: DeploySpec['targets'][number]) =>
         step(`prepare:${t.name}`, async () => {
           await checkpoint();
           const hs = hostState(t.name);
@@ -140,7 +147,7 @@ export async function runDeploy(ctx: RunDeployContext): Promise<void> {
           const body: Parameters<AgentClient['prepare']>[1] = {
             ...ref,
             id: spec.release_id,
-            revision: state.revision ?? '',
+            revision: state.revision ?? spec.revision_requested ?? '',
             source: app.source,
             build: app.build ?? [],
             environment: t.environment,
@@ -150,8 +157,18 @@ export async function runDeploy(ctx: RunDeployContext): Promise<void> {
           };
           if (app.user !== undefined) body.user = app.user;
           try {
-            const rel = await ctx.agents(t.name).prepare(spec.app, body);
+            // The host's own output (fetch, link, build) goes into the deploy log as it comes.
+            const rel = await prepareWithOutput(
+              t.name,
+              t.supervisor_url,
+              ctx.agentToken,
+              spec.app,
+              body,
+              (l) => line(`[${t.name}]   ${l}`),
+            );
             hs.state = 'prepared';
+            // An abbreviated sha is resolved by the first host; every other host gets its answer.
+            state.revision ??= rel.revision;
             await line(`[${t.name}] prepared ${rel.id} (${rel.size} bytes)`);
           } catch (err) {
             hs.state = 'failed';
@@ -161,8 +178,14 @@ export async function runDeploy(ctx: RunDeployContext): Promise<void> {
             await line(`[${t.name}] prepare failed: ${hs.detail}`);
             throw new DeployFailure(`prepare failed on ${t.name}: ${hs.detail}`);
           }
-        }),
-      );
+        });
+      const [first, ...rest] = spec.targets;
+      if (state.revision === undefined && first !== undefined) {
+        await prepare(first);
+        await mapLimit(rest, ctx.hostConcurrency, prepare);
+      } else {
+        await mapLimit(spec.targets, ctx.hostConcurrency, prepare);
+      }
     },
 
     async publishing() {

@@ -4,12 +4,15 @@ import { DroverError } from '@drover/contracts';
 
 const execFileP = promisify(execFile);
 const FULL_SHA = /^[0-9a-f]{40}$/;
+const SHORT_SHA = /^[0-9a-f]{4,39}$/;
 
 /**
  * Resolves a git ref to one commit sha with `git ls-remote`, once per deploy, so every host gets
- * the same commit. A full sha is taken as is; user values go after `--`.
+ * the same commit. A full sha is taken as is; user values go after `--`. An abbreviated sha is no
+ * ref a remote can name: it answers undefined, and the first host's prepare resolves it in its
+ * mirror instead.
  */
-export async function resolveGitRevision(url: string, ref: string): Promise<string> {
+export async function resolveGitRevision(url: string, ref: string): Promise<string | undefined> {
   if (FULL_SHA.test(ref)) return ref;
   let stdout: string;
   try {
@@ -33,6 +36,7 @@ export async function resolveGitRevision(url: string, ref: string): Promise<stri
     const sha = refs.get(name);
     if (sha !== undefined) return sha;
   }
+  if (SHORT_SHA.test(ref)) return undefined;
   throw new DroverError('revision-unresolved', 422, 'Cannot resolve the revision', {
     detail: `${url} has no ref '${ref}'`,
   });

@@ -149,12 +149,14 @@ export function fleetRoutes(deps: FleetRoutesDeps): Router {
     const host = await hostNamed(param(req, 'host'));
     const program = param(req, 'program');
     const url = new URL(`/v1/logs/${program}`, host.spec.logger_url);
-    // Pass the caller's own query text on (validated already): no re-serialising of coerced values.
+    // Pass the caller's own query text on (validated already), encoded with %20 rather than `+`.
     const given = new URL(req.originalUrl, 'http://scheduler').searchParams;
+    const query: string[] = [];
     for (const key of ['tail', 'since', 'until', 'follow', 'grep', 'stream']) {
       const v = given.get(key);
-      if (v !== null) url.searchParams.set(key, v);
+      if (v !== null) query.push(`${key}=${encodeURIComponent(v)}`);
     }
+    if (query.length > 0) url.search = query.join('&');
     const headers: Record<string, string> = { Accept: req.get('accept') ?? 'text/plain' };
     if (deps.agentToken !== undefined) headers['Authorization'] = `Bearer ${deps.agentToken}`;
     const last = req.get('last-event-id');
