@@ -1,3 +1,4 @@
+import { readdirSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   startExecutorService,
@@ -39,6 +40,27 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
+/**
+ * A supervisor that crashed leaves its programs running (by design: the next one adopts them).
+ * A test stack has no next supervisor, so whatever still works inside its folder is killed.
+ */
+function killStragglers(root: string): void {
+  for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    let cwd = '';
+    try {
+      cwd = readlinkSync(`/proc/${pid}/cwd`);
+    } catch {
+      continue;
+    }
+    if (!cwd.startsWith(root)) continue;
+    try {
+      process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
 export interface StackOptions {
   hosts: number;
   executors: number;
@@ -66,6 +88,7 @@ export async function startStack(o: StackOptions): Promise<TestStack> {
   const stopAll = async () => {
     for (const s of started.reverse()) await s.stop(5000);
     await redis.stop();
+    killStragglers(dir.path);
   };
   try {
     const scheduler = await startSchedulerService({
