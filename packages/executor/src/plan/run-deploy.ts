@@ -78,16 +78,18 @@ export async function runDeploy(ctx: RunDeployContext): Promise<void> {
   const phases: Record<RunPhase, () => Promise<void>> = {
     async starting() {
       const releases = new Map<string, Release[]>();
-      await step('check-hosts', async () => {
+      // The host checks and the revision lookup wait on different machines: run them together.
+      const checking = step('check-hosts', async () => {
         await mapLimit(hosts, ctx.hostConcurrency, async (h) => {
           const agent = ctx.agents(h);
-          await agent.health();
-          const list = (await agent.releases(spec.app).catch(() => ({ releases: [] as Release[] })))
-            .releases;
-          releases.set(h, list);
+          const [, listed] = await Promise.all([
+            agent.health(),
+            agent.releases(spec.app).catch(() => ({ releases: [] as Release[] })),
+          ]);
+          releases.set(h, listed.releases);
           const hs = hostState(h);
           if (hs.previous_release === undefined)
-            hs.previous_release = list.find((r) => r.current)?.id ?? null;
+            hs.previous_release = listed.releases.find((r) => r.current)?.id ?? null;
         }).catch((err: unknown) => {
           throw new DeployFailure(`host check failed: ${coerceError(err).message}`);
         });
@@ -96,7 +98,7 @@ export async function runDeploy(ctx: RunDeployContext): Promise<void> {
         );
       });
       if (spec.kind === 'deploy') {
-        await step('resolve-revision', async () => {
+        const resolving = step('resolve-revision', async () => {
           const source = spec.app_spec.source;
           if ('git' in source) {
             const wanted = spec.revision_requested ?? source.git.ref ?? 'main';
@@ -112,25 +114,30 @@ export async function runDeploy(ctx: RunDeployContext): Promise<void> {
             await line(`artifact ${source.artifact.url} sha256 ${state.revision}`);
           }
         });
-      } else {
-        await step('choose-target', async () => {
-          if (spec.rollback_to !== undefined) {
-            state.rollback_to = spec.rollback_to;
-          } else {
-            const lists = await Promise.all(
-              hosts.map(
-                async (h) => releases.get(h) ?? (await ctx.agents(h).releases(spec.app)).releases,
-              ),
-            );
-            const target = chooseRollbackTarget(lists);
-            if (target === undefined) {
-              throw new DeployFailure('no earlier release is present and good on every host');
-            }
-            state.rollback_to = target;
-          }
-          await line(`rolling back every host to ${state.rollback_to}`);
-        });
+        // Both settle before either failure is reported, so no step runs on unobserved.
+        const [checked, resolved] = await Promise.allSettled([checking, resolving]);
+        if (checked.status === 'rejected') throw checked.reason;
+        if (resolved.status === 'rejected') throw resolved.reason;
+        return;
       }
+      await checking;
+      await step('choose-target', async () => {
+        if (spec.rollback_to !== undefined) {
+          state.rollback_to = spec.rollback_to;
+        } else {
+          const lists = await Promise.all(
+            hosts.map(
+              async (h) => releases.get(h) ?? (await ctx.agents(h).releases(spec.app)).releases,
+            ),
+          );
+          const target = chooseRollbackTarget(lists);
+          if (target === undefined) {
+            throw new DeployFailure('no earlier release is present and good on every host');
+          }
+          state.rollback_to = target;
+        }
+        await line(`rolling back every host to ${state.rollback_to}`);
+      });
     },
 
     async updating() {
