@@ -113,6 +113,7 @@ export function createSchedulerApp({
       queue,
       agentToken: config.agent_token,
       agentTimeoutMs: parseDuration(config.agent_timeout),
+      retentionMs: parseDuration(config.deploy_retention),
     }),
   );
 

@@ -39,7 +39,12 @@ export interface DeploySpec {
   who: string;
   message?: string;
   created_at: string;
+  /** How long the record and its log stay readable after the deploy ends (scheduler config). */
+  retention_ms?: number;
 }
+
+/** Kept when a record names no retention of its own. */
+export const DEFAULT_DEPLOY_RETENTION_MS = 30 * 24 * 3600 * 1000;
 
 export interface DeployHostState {
   host: string;

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import {
+  DEFAULT_DEPLOY_RETENTION_MS,
   FINAL_LOG_FIELD,
   type DeployKeys,
   type DeployRecord,
@@ -7,9 +8,6 @@ import {
   type DeployState,
   type DeployStatus,
 } from '@drover/contracts';
-
-/** How long a finished deploy and its log stay readable. */
-export const RETENTION_MS = 30 * 24 * 3600 * 1000;
 
 /**
  * The executor's view of one deploy in Redis: reads the record, saves its state after every step
@@ -36,13 +34,15 @@ export function createDeployJournal(redis: Redis, keys: DeployKeys) {
     async log(id: string, line: string): Promise<void> {
       await redis.xadd(keys.log(id), '*', 'line', line);
     },
-    async finish(id: string, state: DeployState, line: string): Promise<void> {
+    async finish(spec: DeploySpec, state: DeployState, line: string): Promise<void> {
+      const id = spec.id;
+      const keep = spec.retention_ms ?? DEFAULT_DEPLOY_RETENTION_MS;
       await redis
         .multi()
         .hset(keys.deploy(id), 'state', JSON.stringify(state), 'final', state.status)
         .xadd(keys.log(id), '*', 'line', line, FINAL_LOG_FIELD, state.status)
-        .pexpire(keys.deploy(id), RETENTION_MS)
-        .pexpire(keys.log(id), RETENTION_MS)
+        .pexpire(keys.deploy(id), keep)
+        .pexpire(keys.log(id), keep)
         .hincrby(keys.metrics, `deploys_${state.status}`, 1)
         .exec();
     },

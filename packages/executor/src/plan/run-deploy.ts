@@ -353,7 +353,7 @@ export async function runDeploy(ctx: RunDeployContext): Promise<void> {
   }
 
   async function finish(text: string): Promise<void> {
-    await journal.finish(id, state, text);
+    await journal.finish(spec, state, text);
     const event = eventForStatus(state.status);
     if (event !== undefined) await ctx.notifier.notify(spec, state, event).catch(() => undefined);
     ctx.log.info({ deploy: id, status: state.status }, 'deploy finished');

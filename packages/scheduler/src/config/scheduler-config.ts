@@ -10,6 +10,8 @@ export interface SchedulerConfig {
   agent_token?: string;
   /** How long a read from a host's agent may take before the host counts as unreachable. */
   agent_timeout: string;
+  /** How long a deploy's record and log stay readable after it ends. */
+  deploy_retention: string;
   /** Validate every response against the spec (tests turn this on; it costs CPU). */
   validate_responses: boolean;
 }
@@ -42,6 +44,7 @@ export const schedulerConfigSchema: ConfigSchema = {
     },
     agent_token: { type: 'string', minLength: 16 },
     agent_timeout: { ...durationSchema, default: '2s' },
+    deploy_retention: { ...durationSchema, default: '720h' },
     validate_responses: { type: 'boolean', default: false },
   },
 };

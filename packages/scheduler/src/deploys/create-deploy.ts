@@ -29,6 +29,7 @@ export interface CreateDeployDeps {
   hosts: RegistryStore<HostSpec>;
   deploys: DeployStore;
   queue: DeployQueue;
+  retentionMs: number;
 }
 
 export type CreateDeployInput =
@@ -85,6 +86,7 @@ export async function createDeploy(
     lock,
     who: ctx.who,
     created_at: now.toISOString(),
+    retention_ms: deps.retentionMs,
   };
   if (input.request.message !== undefined) spec.message = input.request.message;
   if (input.kind === 'deploy' && input.request.revision !== undefined) {

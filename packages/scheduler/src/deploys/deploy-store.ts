@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import {
+  DEFAULT_DEPLOY_RETENTION_MS,
   FINAL_LOG_FIELD,
   type DeployKeys,
   type DeployRecord,
@@ -7,9 +8,6 @@ import {
   type DeployState,
   type DeployStatus,
 } from '@drover/contracts';
-
-/** How long a finished deploy and its log are kept (DESIGN: readable after the end). */
-export const DEFAULT_RETENTION_MS = 30 * 24 * 3600 * 1000;
 
 // Cancels a deploy no executor has started (it owns its state from then on); otherwise records
 // the request, which the executor honours after its running step.
@@ -70,7 +68,11 @@ export function createDeployStore(redis: Redis, keys: DeployKeys) {
         if (ids.length === 0) break;
         for (const id of ids) {
           const rec = await get(id);
-          if (!rec) continue;
+          if (!rec) {
+            // Its retention ran out: the index forgets it too.
+            await redis.zrem(keys.index, id);
+            continue;
+          }
           if (filter.app !== undefined && rec.spec.app !== filter.app) continue;
           if (filter.stage !== undefined && rec.spec.stage !== filter.stage) continue;
           if (filter.status !== undefined && rec.state.status !== filter.status) continue;
@@ -111,11 +113,12 @@ export function createDeployStore(redis: Redis, keys: DeployKeys) {
             '*',
             'line',
             `deploy ${rec.spec.id} cancelled by ${who} before it started`,
+            DEFAULT_DEPLOY_RETENTION_MS,
             FINAL_LOG_FIELD,
             'cancelled',
           )
-          .pexpire(keys.deploy(rec.spec.id), DEFAULT_RETENTION_MS)
-          .pexpire(keys.log(rec.spec.id), DEFAULT_RETENTION_MS)
+          .pexpire(keys.deploy(rec.spec.id), rec.spec.retention_ms ?? DEFAULT_DEPLOY_RETENTION_MS)
+          .pexpire(keys.log(rec.spec.id), rec.spec.retention_ms ?? DEFAULT_DEPLOY_RETENTION_MS)
           .exec();
       }
       return result;

@@ -33,6 +33,7 @@ export async function startHarness(): Promise<Harness> {
     prefix: `test-${Math.random().toString(36).slice(2)}`,
     validate_responses: true,
     agent_timeout: '500ms',
+    deploy_retention: '1h',
     tokens: (Object.keys(TOKENS) as (keyof typeof TOKENS)[]).map((scope) => ({
       name: `${scope}-token`,
       scopes: [scope],
