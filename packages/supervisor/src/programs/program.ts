@@ -155,6 +155,14 @@ export class Program {
     });
   }
 
+  /** Calls `listener` after every change of state, pid or readiness; answers the unsubscribe. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
   /** Lets go of the fds (the program is removed). */
   closeOutput(): void {
     this.output.close();

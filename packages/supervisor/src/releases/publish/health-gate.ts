@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Program } from '../../programs/program.js';
 import type { LineSink } from '../run/run-command.js';
 
@@ -13,10 +12,28 @@ export interface HealthVerdict {
   detail: string;
 }
 
-const POLL_MS = 100;
+/** How soon a failed HTTP check is tried again (program changes are seen as they happen). */
+const HTTP_RETRY_MS = 100;
 
 function isUp(p: Program): boolean {
   return p.state === 'RUNNING' && (p.ready || p.spec.ready === undefined);
+}
+
+/** Resolves after `ms`, on the first change of any of the programs, or when `signal` aborts. */
+function nextChange(programs: readonly Program[], ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const unsubscribe: (() => void)[] = [];
+    const wake = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', wake);
+      for (const u of unsubscribe) u();
+      resolve();
+    };
+    const timer = setTimeout(wake, Math.max(1, ms));
+    signal.addEventListener('abort', wake, { once: true });
+    for (const p of programs) unsubscribe.push(p.onChange(wake));
+  });
 }
 
 async function httpOk(url: string): Promise<string | undefined> {
@@ -32,8 +49,9 @@ async function httpOk(url: string): Promise<string | undefined> {
 /**
  * Nomad's min_healthy_time: every program RUNNING and ready, with the same pid, for
  * `minHealthyMs` in a row (and the HTTP check answering 2xx at the end of it). A FATAL program
- * fails at once; otherwise not healthy by `timeoutMs` is unhealthy. Polls: publishes are rare
- * and short, and this reads only in-memory state.
+ * fails at once; otherwise not healthy by `timeoutMs` is unhealthy. Looks again on every change
+ * of state, pid or readiness of the programs (not on a poll), when `minHealthyMs` is over, and
+ * shortly after a failed HTTP check.
  */
 export async function waitHealthy(
   programs: readonly Program[],
@@ -92,6 +110,14 @@ export async function waitHealthy(
         detail: `not healthy within ${options.timeoutMs} ms: ${lastProblem}`,
       };
     }
-    await sleep(POLL_MS);
+    let waitMs = deadline - now;
+    if (down.length === 0) {
+      // All up: wake when the clock is over; after a failed HTTP check, retry it soon.
+      waitMs = Math.min(
+        waitMs,
+        since === undefined ? HTTP_RETRY_MS : since + options.minHealthyMs - now,
+      );
+    }
+    await nextChange(programs, waitMs, signal);
   }
 }
