@@ -131,7 +131,7 @@ async function served(app: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const h of HOSTS) {
     const port = stack.appPorts[h]?.[(SLOTS[app] ?? 1) - 1];
-    out[h] = await fetch(`http://127.0.0.1:${port}/`).then(
+    out[h] = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(5000) }).then(
       (r) => r.text().then((t) => t.trim()),
       () => 'down',
     );

@@ -64,16 +64,27 @@ test('drover up runs the stack, deploys hello to two local hosts, stops within 1
     const up = startChild(command, args, { env });
     try {
       const url = await waitUp(up);
-      assert.equal((await fetch(`${url}/v1/health`)).status, 200);
+      assert.equal(
+        (await fetch(`${url}/v1/health`, { signal: AbortSignal.timeout(5000) })).status,
+        200,
+      );
       assert.match(up.output(), /deploy \w+ succeeded: hello\/local on \d{14}/);
       assert.match(up.output(), /admin token \(shown once, kept in .*admin\.token\): drv_/);
       assert.equal(statSync(join(home, 'admin.token')).mode & 0o777, 0o600);
       assert.equal(
-        await (await fetch(`http://127.0.0.1:${p1}/`)).text().then((t) => t.split(' (')[0]),
+        await (
+          await fetch(`http://127.0.0.1:${p1}/`, { signal: AbortSignal.timeout(5000) })
+        )
+          .text()
+          .then((t) => t.split(' (')[0]),
         'hello from local-1',
       );
       assert.equal(
-        await (await fetch(`http://127.0.0.1:${p2}/`)).text().then((t) => t.split(' (')[0]),
+        await (
+          await fetch(`http://127.0.0.1:${p2}/`, { signal: AbortSignal.timeout(5000) })
+        )
+          .text()
+          .then((t) => t.split(' (')[0]),
         'hello from local-2',
       );
       const token = readFileSync(join(home, 'admin.token'), 'utf8').trim();
@@ -85,9 +96,9 @@ test('drover up runs the stack, deploys hello to two local hosts, stops within 1
       const took = await interrupt(up);
       assert.ok(took < 10_000, `stopping took ${took} ms`);
       assert.deepEqual(processesMentioning(dir.path), []);
-      await assert.rejects(fetch(`http://127.0.0.1:${p1}/`));
+      await assert.rejects(fetch(`http://127.0.0.1:${p1}/`, { signal: AbortSignal.timeout(5000) }));
     } finally {
-      await up.stop('SIGKILL');
+      await up.stop('SIGINT', 15_000);
     }
 
     const again = startChild(command, args, { env });
@@ -100,13 +111,17 @@ test('drover up runs the stack, deploys hello to two local hosts, stops within 1
       assert.match(again.output(), /hello\/local: already deployed/);
       assert.match(again.output(), /admin token: in /);
       assert.equal(
-        await (await fetch(`http://127.0.0.1:${p2}/`)).text().then((t) => t.split(' (')[0]),
+        await (
+          await fetch(`http://127.0.0.1:${p2}/`, { signal: AbortSignal.timeout(5000) })
+        )
+          .text()
+          .then((t) => t.split(' (')[0]),
         'hello from local-2',
       );
       await interrupt(again);
       assert.deepEqual(processesMentioning(dir.path), []);
     } finally {
-      await again.stop('SIGKILL');
+      await again.stop('SIGINT', 15_000);
     }
   } finally {
     dir.remove();
