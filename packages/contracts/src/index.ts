@@ -16,3 +16,4 @@ export * from './deploys/deploy-record.js';
 export * from './deploys/keys.js';
 export * from './deploys/plan-groups.js';
 export * from './locks/socket-lock.js';
+export * from './names/signals.js';

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import type { SchedulerApi } from '@drover/contracts';
+import { PROGRAM_SIGNALS, type SchedulerApi } from '@drover/contracts';
 import { clientFor, withApiOptions, withJsonOption, type ApiFlags } from '../client/api-options.js';
 import { expectOk } from '../client/expect-ok.js';
 import { printJson } from '../output/print.js';
@@ -10,25 +10,12 @@ type ActionBody = NonNullable<
 >['content']['application/json'];
 type Signal = NonNullable<ActionBody['signal']>;
 
-const SIGNALS: Signal[] = [
-  'HUP',
-  'INT',
-  'TERM',
-  'KILL',
-  'USR1',
-  'USR2',
-  'QUIT',
-  'CONT',
-  'STOP',
-  'ALRM',
-  'WINCH',
-];
-
 /** `hup`, `HUP` and `SIGHUP` all name SIGHUP, as kill(1) accepts. */
 function signalArg(value: string): Signal {
   const name = value.toUpperCase().replace(/^SIG/, '');
-  const known = SIGNALS.find((s) => s === name);
-  if (known === undefined) throw new InvalidArgumentError(`use one of ${SIGNALS.join(', ')}`);
+  const known = PROGRAM_SIGNALS.find((s) => s === name);
+  if (known === undefined)
+    throw new InvalidArgumentError(`use one of ${PROGRAM_SIGNALS.join(', ')}`);
   return known;
 }
 
@@ -73,7 +60,7 @@ export function registerProgramActionCommands(program: Command): void {
     .description("send a signal to a program's process on a host")
     .argument('<host>', 'host name')
     .argument('<program>', 'program name')
-    .argument('<signal>', `one of ${SIGNALS.join(' ')} (SIG prefix optional)`, signalArg);
+    .argument('<signal>', `one of ${PROGRAM_SIGNALS.join(' ')} (SIG prefix optional)`, signalArg);
   withJsonOption(withApiOptions(signal)).action(
     (host: string, name: string, sig: Signal, opts: Flags) =>
       act('signal', host, name, opts, { signal: sig }),

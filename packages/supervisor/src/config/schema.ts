@@ -1,18 +1,9 @@
-import { durationSchema, listenSchema, type ConfigSchema } from '@drover/contracts';
-
-const SIGNALS = [
-  'HUP',
-  'INT',
-  'TERM',
-  'KILL',
-  'USR1',
-  'USR2',
-  'QUIT',
-  'CONT',
-  'STOP',
-  'ALRM',
-  'WINCH',
-];
+import {
+  PROGRAM_SIGNALS,
+  durationSchema,
+  listenSchema,
+  type ConfigSchema,
+} from '@drover/contracts';
 
 /** One program, as in the config file; mirrors `ProgramSpec` in openapi/supervisor.yaml. */
 export const programSpecSchema = {
@@ -81,7 +72,7 @@ export const programSpecSchema = {
         },
       ],
     },
-    stop_signal: { enum: SIGNALS },
+    stop_signal: { enum: PROGRAM_SIGNALS },
     stop_timeout: durationSchema,
     instances: { type: 'integer', minimum: 1, maximum: 1000 },
     priority: { type: 'integer' },

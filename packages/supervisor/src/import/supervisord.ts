@@ -1,20 +1,7 @@
 import type { ProgramSpecInput, SignalName } from '../config/program-spec.js';
+import { PROGRAM_SIGNALS } from '@drover/contracts';
 import { parseIni } from './ini.js';
 import { programNameFrom, type ImportResult } from './import-result.js';
-
-const SIGNALS: readonly SignalName[] = [
-  'HUP',
-  'INT',
-  'TERM',
-  'KILL',
-  'USR1',
-  'USR2',
-  'QUIT',
-  'CONT',
-  'STOP',
-  'ALRM',
-  'WINCH',
-];
 
 function bool(v: string): boolean {
   return /^(true|yes|on|1)$/i.test(v);
@@ -82,7 +69,7 @@ export function importSupervisord(text: string): ImportResult {
           break;
         case 'stopsignal': {
           const sig = value.toUpperCase().replace(/^SIG/, '') as SignalName;
-          if (SIGNALS.includes(sig)) spec.stop_signal = sig;
+          if ((PROGRAM_SIGNALS as readonly SignalName[]).includes(sig)) spec.stop_signal = sig;
           else note(key, `signal '${value}' not supported`);
           break;
         }
