@@ -2,35 +2,20 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { droverArgv, repoRoot, startChild, tempDir, type Child } from '@drover/contracts/testing';
+import {
+  droverArgv,
+  freePort,
+  repoRoot,
+  startChild,
+  tempDir,
+  type Child,
+} from '@drover/contracts/testing';
 
 /** Processes whose command line or environment mentions `marker` (our temp dir). */
 function processesMentioning(marker: string): string[] {
   const out = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
   return out.split('\n').filter((l) => l.includes(marker));
-}
-
-/**
- * A free port below the kernel's ephemeral range: other tests' `listen(0)` servers are given
- * ports from that range, so none of them can take this one between our runs.
- */
-async function stablePort(): Promise<number> {
-  const [low] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
-    .trim()
-    .split(/\s+/)
-    .map(Number);
-  const top = (low ?? 32768) - 1;
-  for (;;) {
-    const port = 10_000 + Math.floor(Math.random() * (top - 10_000));
-    const free = await new Promise<boolean>((resolve) => {
-      const srv = createServer();
-      srv.once('error', () => resolve(false));
-      srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
 }
 
 async function waitUp(up: Child): Promise<string> {
@@ -56,7 +41,7 @@ test(
     try {
       // The example fleet, on free ports, beside a copy of the example app.
       const ports: number[] = [];
-      for (let i = 0; i < 6; i++) ports.push(await stablePort());
+      for (let i = 0; i < 6; i++) ports.push(await freePort());
       const [s1, s2, l1, l2, p1, p2] = ports.map(String);
       const fleet = readFileSync(join(repoRoot, 'examples/fleet.local.yaml'), 'utf8')
         .replace('7711', s1 ?? '')
