@@ -137,6 +137,15 @@ test(
         await again.stop('SIGINT', 15_000);
       }
     } finally {
+      // If `up` itself had to be killed, its services (own process groups) are still running.
+      for (const line of processesMentioning(dir.path)) {
+        const pid = Number(line.trim().split(/\s+/)[0]);
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
+      }
       dir.remove();
     }
   },
